@@ -1,0 +1,103 @@
+# brm - business relationship management in a git repository
+#
+#   make            build ./brm
+#   make check      install test dependencies if missing, build with
+#                   AddressSanitizer + UBSan, run unit and CLI tests
+#   make deps       install build and runtime dependencies (Debian, root)
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make bench      the benchmark (figures and ratios, no pass/fail)
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+
+CC      ?= cc
+PKGS    := libgit2 yaml-0.1 libcmark-gfm jansson
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions
+
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+           -Wmissing-prototypes -Wno-unused-parameter
+BASE_CFLAGS := -std=c17 -D_GNU_SOURCE $(WARN) $(PKG_CFLAGS) -I.
+CFLAGS  ?= -O2 -g
+SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer \
+           -fno-sanitize-recover=undefined
+
+LIB_SRC := $(sort $(wildcard core/*.c core/kinds/*.c formats/*.c))
+CMD_SRC := $(sort $(wildcard cmd/*.c cli/*.c))
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+
+REL := build/release
+ASN := build/asan
+
+REL_LIB := $(LIB_SRC:%.c=$(REL)/%.o)
+REL_CMD := $(CMD_SRC:%.c=$(REL)/%.o)
+ASN_LIB := $(LIB_SRC:%.c=$(ASN)/%.o)
+ASN_CMD := $(CMD_SRC:%.c=$(ASN)/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(ASN)/tests/%)
+
+MAN1 := $(sort $(wildcard man/*.1))
+MAN5 := $(sort $(wildcard man/*.5))
+
+.PHONY: all check test-deps deps install uninstall bench fuzz clean demo lint
+
+all: brm
+
+brm: $(REL_LIB) $(REL_CMD)
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+
+$(REL)/%.o: %.c $(wildcard core/*.h formats/*.h cmd/*.h cli/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(ASN)/%.o: %.c $(wildcard core/*.h formats/*.h cmd/*.h cli/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) -c -o $@ $<
+
+$(ASN)/brm: $(ASN_LIB) $(ASN_CMD)
+	$(CC) -g $(SAN) -o $@ $^ $(PKG_LIBS) -lm
+
+$(ASN)/tests/%: tests/unit/%.c $(ASN_LIB) tests/unit/unit.h
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) -o $@ $< $(ASN_LIB) \
+		$(PKG_LIBS) -lcmocka -lm
+
+# Test tools come from Debian; install them when missing (CI starts clean).
+test-deps:
+	@./tests/deps.sh
+
+check: test-deps
+	@$(MAKE) --no-print-directory $(ASN)/brm $(UNIT_BIN)
+	@./tests/run $(ASN)/brm $(UNIT_BIN)
+
+deps:
+	./tests/deps.sh --runtime
+
+demo: brm
+	./tests/demo.sh
+
+install: brm
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(BASHCOMPDIR) \
+		$(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 755 brm $(DESTDIR)$(BINDIR)/brm
+	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+	install -m 644 completions/brm.bash $(DESTDIR)$(BASHCOMPDIR)/brm
+	install -m 644 completions/_brm $(DESTDIR)$(ZSHCOMPDIR)/_brm
+	install -m 644 completions/brm.fish $(DESTDIR)$(FISHCOMPDIR)/brm.fish
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/brm $(DESTDIR)$(BASHCOMPDIR)/brm \
+		$(DESTDIR)$(ZSHCOMPDIR)/_brm $(DESTDIR)$(FISHCOMPDIR)/brm.fish
+	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%) \
+		$(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%)
+
+bench: brm
+	./tests/perf/bench.sh
+
+clean:
+	rm -rf build brm

@@ -1,0 +1,81 @@
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/output.h"
+#include "core/error.h"
+
+/* "file:12:3: what" reads better to a person as "what (file:12:3)". */
+static void print_message(const char *msg)
+{
+	const char *p = msg, *colon;
+	int fields = 0;
+
+	while (fields < 3 && (colon = strchr(p, ':'))) {
+		if (fields > 0) {
+			const char *q;
+
+			for (q = p; q < colon; q++)
+				if (!isdigit((unsigned char)*q))
+					break;
+			if (q != colon || q == p)
+				break;
+		} else if (colon == p || memchr(p, ' ', (size_t)(colon - p))) {
+			break;
+		}
+		p = colon + 1;
+		fields++;
+	}
+	if (fields == 3 && *p == ' ')
+		fprintf(stderr, "brm: error: %s (%.*s)\n", p + 1,
+		    (int)(p - msg - 1), msg);
+	else
+		fprintf(stderr, "brm: error: %s\n", msg);
+}
+
+int brm_fail(int ret)
+{
+	const char *hint = brm_error_last_hint();
+
+	print_message(*brm_error_last() ? brm_error_last() :
+	    "unknown failure");
+	if (hint)
+		fprintf(stderr, "hint: %s\n", hint);
+	return ret == BRM_EUSAGE ? 2 : 1;
+}
+
+void brm_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("brm: warning: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int brm_use_color(FILE *f)
+{
+	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	if (nc && *nc)
+		return 0;
+	if (term && !strcmp(term, "dumb"))
+		return 0;
+	return isatty(fileno(f));
+}
+
+int brm_finish_stdout(int status)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return status;
+	if (errno == EPIPE)
+		return status;
+	fprintf(stderr, "brm: error: cannot write to standard output: %s\n",
+	    strerror(errno));
+	return 1;
+}

@@ -1,0 +1,22 @@
+/*
+ * output.h - how brm talks to the person at the terminal.
+ *
+ * Errors read "brm: error: <what> (<where>)", optionally followed by
+ * "hint: <what to do>"; warnings "brm: warning: <what>".  Colour only on
+ * a terminal and never with NO_COLOR.
+ */
+#ifndef BRM_OUTPUT_H
+#define BRM_OUTPUT_H
+
+#include <stdio.h>
+
+/* Print the last core error and its hint; returns the exit status for
+ * ret (2 for BRM_EUSAGE, else 1). */
+int brm_fail(int ret);
+void brm_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int brm_use_color(FILE *f);
+/* Flush stdout and report a write error (EPIPE, full disk) as git does;
+ * returns status, or 1 when stdout could not be written. */
+int brm_finish_stdout(int status);
+
+#endif

@@ -1,0 +1,107 @@
+/* brm check: every record parses and validates, every reference
+ * resolves.  Prints "file:line:col: message" lines; exit 1 on errors. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/records.h"
+#include "core/check.h"
+#include "core/validate.h"
+#include "core/error.h"
+#include "core/id.h"
+#include "formats/yaml.h"
+
+static void check_config(struct brm_store *s, struct brm_problems *out)
+{
+	out->file = BRM_CONFIG_PATH;
+	brm_validate(&brm_kind_config, s->config, out);
+}
+
+static void check_record(struct brm_store *s, const struct brm_kind *k,
+    const char *id, struct brm_problems *out)
+{
+	struct brm_record *r = NULL;
+	char *path = brm_id_path(k, id);
+	int ret;
+
+	out->file = path;
+	if (brm_id_check(k, id) < 0) {
+		brm_problem_add(out, NULL, "%s", brm_error_last());
+	} else if ((ret = brm_store_load(&r, s, k, id)) == BRM_ENOTFOUND) {
+		brm_problem_add(out, NULL, "record is filed outside its "
+		    "month folder (expected here)");
+	} else if (ret < 0) {
+		/* the loader's message carries the file and position */
+		out->file = "";
+		brm_problem_add(out, NULL, "%s", brm_error_last());
+	} else if (!brm_record_validate(r, out)) {
+		brm_check_refs(s, r, out);
+	}
+	out->file = NULL;
+	brm_record_free(r);
+	free(path);
+}
+
+static int by_position(const void *a, const void *b)
+{
+	const struct brm_problem *x = a, *y = b;
+	int c = strcmp(x->file, y->file);
+
+	if (c)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->col < y->col ? -1 : x->col > y->col;
+}
+
+static int check(struct brm_ctx *ctx, int quiet)
+{
+	struct brm_problems probs = BRM_PROBLEMS_INIT;
+	const struct brm_kind *const *k;
+	struct brm_store *s;
+	size_t n, i, records = 0;
+	char **ids, *line;
+	int ret;
+
+	if ((ret = brm_cli_begin(ctx, &s, 0)) < 0)
+		return brm_fail(ret);
+	check_config(s, &probs);
+	for (k = brm_kinds; *k; k++) {
+		brm_store_ids(s, *k, &ids, &n);
+		for (i = 0; i < n; i++)
+			check_record(s, *k, ids[i], &probs);
+		records += n;
+		brm_strv_free(ids, n);
+	}
+	if (probs.n)
+		qsort(probs.items, probs.n, sizeof(*probs.items),
+		    by_position);
+	for (i = 0; i < probs.n; i++) {
+		line = brm_problem_format(&probs.items[i]);
+		printf("%s\n", line);
+		free(line);
+	}
+	if (!quiet || probs.n)
+		printf("checked %zu record%s: %zu error%s, %zu warning%s\n",
+		    records, records == 1 ? "" : "s", probs.errors,
+		    probs.errors == 1 ? "" : "s", probs.n - probs.errors,
+		    probs.n - probs.errors == 1 ? "" : "s");
+	ret = probs.errors ? 1 : 0;
+	brm_problems_release(&probs);
+	return ret;
+}
+
+int cmd_check(int argc, char **argv, struct brm_ctx *ctx)
+{
+	int quiet = 0;
+	const struct brm_opt opts[] = {
+		BRM_OPT_FLAG_('q', "quiet", &quiet,
+		    "print nothing when there are no problems"),
+		BRM_OPT_END_
+	};
+	const struct brm_usage u = { "check", "", opts };
+
+	if ((argc = brm_parse_options(argc, argv, &u)) < 0)
+		return brm_parse_exit(argc);
+	return check(ctx, quiet);
+}

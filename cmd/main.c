@@ -1,0 +1,156 @@
+/*
+ * main.c - global options, the command table, dispatch.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+#include "core/error.h"
+
+#define BRM_VERSION "0.1.0"
+
+const struct brm_cmd brm_commands[] = {
+	{ "init", cmd_init, 0, "portfolio",
+	  "Create a portfolio (a git repository with .brm/)" },
+	{ "check", cmd_check, 0, "portfolio",
+	  "Validate every record and reference" },
+	{ "log", cmd_log, 0, "portfolio",
+	  "Show history, with field-level changes" },
+	{ "add-customer", cmd_add_customer, 0, "customers",
+	  "Create a customer record" },
+	{ "add-contact", cmd_add_contact, 0, "customers",
+	  "Add a contact person to a customer" },
+	{ "add-service", cmd_add_service, 0, "customers",
+	  "Create a service catalogue entry" },
+	{ "subscribe", cmd_subscribe, 0, "customers",
+	  "Record that a customer consumes a service, with its SLA" },
+	{ "add-requirement", cmd_add_requirement, 0, "customers",
+	  "Add a customer-specific requirement to a subscription" },
+	{ "show", cmd_show, 0, "records",
+	  "Show one record" },
+	{ "list", cmd_list, 0, "records",
+	  "List records of a kind, with filters" },
+	{ "set", cmd_set, 0, "records",
+	  "Change fields of a record" },
+	{ "edit", cmd_edit, 0, "records",
+	  "Edit a record in $VISUAL or $EDITOR" },
+	{ "rm", cmd_rm, 0, "records",
+	  "Remove a record" },
+	{ "help", cmd_help, 0, "help",
+	  "Show the manual of a command" },
+	{ "__complete", cmd_complete, BRM_CMD_HIDDEN, NULL, NULL },
+	{ "__records-man", cmd_records_man, BRM_CMD_HIDDEN, NULL, NULL },
+	{ NULL, NULL, 0, NULL, NULL }
+};
+
+const struct brm_cmd *brm_cmd_lookup(const char *name)
+{
+	const struct brm_cmd *c;
+
+	for (c = brm_commands; c->name; c++)
+		if (!strcmp(c->name, name))
+			return c;
+	return NULL;
+}
+
+int brm_ctx_store(struct brm_ctx *ctx, struct brm_store **out)
+{
+	int ret = 0;
+
+	if (!ctx->store)
+		ret = brm_store_open(&ctx->store, ctx->dir);
+	*out = ctx->store;
+	return ret;
+}
+
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, prev, tmp;
+	size_t *row = calloc(lb + 1, sizeof(*row)), d;
+
+	if (!row)
+		return (size_t)-1;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			tmp = row[j];
+			d = prev + (a[i - 1] != b[j - 1]);
+			if (row[j] + 1 < d)
+				d = row[j] + 1;
+			if (row[j - 1] + 1 < d)
+				d = row[j - 1] + 1;
+			row[j] = d;
+			prev = tmp;
+		}
+	}
+	d = row[lb];
+	free(row);
+	return d;
+}
+
+static int unknown_command(const char *name)
+{
+	const struct brm_cmd *c;
+	int shown = 0;
+
+	fprintf(stderr, "brm: error: '%s' is not a brm command\n", name);
+	for (c = brm_commands; c->name; c++) {
+		if ((c->flags & BRM_CMD_HIDDEN) ||
+		    (edit_distance(name, c->name) > 2 &&
+		    !strstr(c->name, name)))
+			continue;
+		fprintf(stderr, "%s\t%s\n", shown++ ? "" :
+		    "hint: did you mean one of these?", c->name);
+	}
+	fprintf(stderr, "hint: see 'brm help' for the list of commands\n");
+	return 2;
+}
+
+static void main_usage(FILE *f)
+{
+	fputs("usage: brm [-C <dir>] [--version] [-h] <command> [<args>]\n",
+	    f);
+}
+
+int main(int argc, char **argv)
+{
+	struct brm_ctx ctx = BRM_CTX_INIT;
+	const struct brm_cmd *c;
+	int i = 1, ret;
+
+	ctx.dir = getenv("BRM_DIR");
+	if (ctx.dir && !*ctx.dir)
+		ctx.dir = NULL;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (!strcmp(argv[i], "-C") && i + 1 < argc) {
+			ctx.dir = argv[++i];
+		} else if (!strncmp(argv[i], "-C", 2) && argv[i][2]) {
+			ctx.dir = argv[i] + 2;
+		} else if (!strcmp(argv[i], "--version")) {
+			printf("brm version %s\n", BRM_VERSION);
+			return brm_finish_stdout(0);
+		} else if (!strcmp(argv[i], "-h") ||
+		    !strcmp(argv[i], "--help")) {
+			return brm_finish_stdout(cmd_help(1, argv + i, &ctx));
+		} else {
+			fprintf(stderr, "brm: error: unknown option '%s'\n",
+			    argv[i]);
+			main_usage(stderr);
+			return 2;
+		}
+	}
+	if (i >= argc) {
+		main_usage(stderr);
+		cmd_help(1, (char *[]){ "help", NULL }, &ctx);
+		return 2;
+	}
+	if (!(c = brm_cmd_lookup(argv[i])))
+		return unknown_command(argv[i]);
+	ret = c->fn(argc - i, argv + i, &ctx);
+	brm_store_free(ctx.store);
+	return brm_finish_stdout(ret);
+}

@@ -1,0 +1,43 @@
+#include <stdarg.h>
+#include <stdlib.h>
+
+#include "buf.h"
+#include "due.h"
+
+void brm_due_add(struct brm_due_list *l, const struct brm_date *due,
+    const char *category, const char *id, const char *customer,
+    const char *fmt, ...)
+{
+	struct brm_buf what = BRM_BUF_INIT;
+	struct brm_due_item *it;
+	va_list ap;
+
+	if (l->n == l->alloc) {
+		l->alloc = l->alloc ? 2 * l->alloc : 16;
+		l->items = brm_realloc(l->items, l->alloc * sizeof(*l->items));
+	}
+	va_start(ap, fmt);
+	brm_buf_vprintf(&what, fmt, ap);
+	va_end(ap);
+	it = &l->items[l->n++];
+	it->due = *due;
+	it->category = brm_strdup(category);
+	it->id = brm_strdup(id);
+	it->customer = customer ? brm_strdup(customer) : NULL;
+	it->what = brm_buf_detach(&what);
+}
+
+void brm_due_release(struct brm_due_list *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->items[i].category);
+		free(l->items[i].id);
+		free(l->items[i].customer);
+		free(l->items[i].what);
+	}
+	free(l->items);
+	l->items = NULL;
+	l->n = l->alloc = 0;
+}

@@ -1,0 +1,45 @@
+/*
+ * due.h - what needs a person's attention, and when.
+ *
+ * Each record kind may contribute items through its due hook (struct
+ * brm_kind.due): complaints their response targets, meetings their open
+ * actions, customers their periodic reports and reviews, suppliers their
+ * contract reviews.  brm due and the reports collect them all.
+ */
+#ifndef BRM_DUE_H
+#define BRM_DUE_H
+
+#include <stddef.h>
+
+#include "date.h"
+#include "node.h"
+
+struct brm_store;
+struct brm_record;
+
+struct brm_due_item {
+	struct brm_date due;
+	char *category;		/* "complaint", "action", "review"... */
+	char *id;		/* the record it comes from */
+	char *customer;		/* the customer concerned, or NULL */
+	char *what;		/* one line for a person */
+};
+
+struct brm_due_list {
+	struct brm_due_item *items;
+	size_t n, alloc;
+};
+
+struct brm_due_ctx {
+	struct brm_store *store;
+	struct brm_datetime now;
+	struct brm_date today;
+	struct brm_date horizon;	/* include items due up to this day */
+};
+
+void brm_due_add(struct brm_due_list *l, const struct brm_date *due,
+    const char *category, const char *id, const char *customer,
+    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+void brm_due_release(struct brm_due_list *l);
+
+#endif

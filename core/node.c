@@ -1,0 +1,398 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "node.h"
+
+static struct brm_node *node_new(enum brm_node_type type)
+{
+	struct brm_node *n = brm_calloc(1, sizeof(*n));
+
+	n->type = type;
+	return n;
+}
+
+struct brm_node *brm_node_new_map(void)
+{
+	return node_new(BRM_NODE_MAP);
+}
+
+struct brm_node *brm_node_new_seq(void)
+{
+	return node_new(BRM_NODE_SEQ);
+}
+
+struct brm_node *brm_node_new_strn(const char *s, size_t len)
+{
+	struct brm_node *n = node_new(BRM_NODE_SCALAR);
+
+	n->value = brm_strndup(s, len);
+	n->len = len;
+	return n;
+}
+
+struct brm_node *brm_node_new_str(const char *s)
+{
+	return brm_node_new_strn(s, strlen(s));
+}
+
+struct brm_node *brm_node_new_plain(const char *s)
+{
+	struct brm_node *n = brm_node_new_str(s);
+
+	n->plain = 1;
+	return n;
+}
+
+void brm_node_free(struct brm_node *n)
+{
+	size_t i;
+
+	if (!n)
+		return;
+	for (i = 0; i < n->n; i++) {
+		if (n->keys)
+			free(n->keys[i]);
+		brm_node_free(n->items[i]);
+	}
+	free(n->keys);
+	free(n->items);
+	free(n->value);
+	free(n);
+}
+
+struct brm_node *brm_node_dup(const struct brm_node *n)
+{
+	struct brm_node *d;
+	size_t i;
+
+	if (!n)
+		return NULL;
+	d = node_new(n->type);
+	d->plain = n->plain;
+	d->line = n->line;
+	d->col = n->col;
+	if (n->value) {
+		d->value = brm_strndup(n->value, n->len);
+		d->len = n->len;
+	}
+	if (n->n) {
+		d->alloc = n->n;
+		d->items = brm_malloc(d->alloc * sizeof(*d->items));
+		if (n->keys)
+			d->keys = brm_malloc(d->alloc * sizeof(*d->keys));
+	}
+	for (i = 0; i < n->n; i++) {
+		if (n->keys)
+			d->keys[i] = brm_strdup(n->keys[i]);
+		d->items[i] = brm_node_dup(n->items[i]);
+	}
+	d->n = n->n;
+	return d;
+}
+
+/* Structure and text count; source positions do not. */
+int brm_node_equal(const struct brm_node *a, const struct brm_node *b)
+{
+	size_t i;
+
+	if (!a || !b)
+		return a == b;
+	if (a->type != b->type || a->n != b->n)
+		return 0;
+	if (a->type == BRM_NODE_SCALAR)
+		return a->plain == b->plain && a->len == b->len &&
+		    memcmp(a->value, b->value, a->len) == 0;
+	for (i = 0; i < a->n; i++) {
+		if (a->type == BRM_NODE_MAP &&
+		    strcmp(a->keys[i], b->keys[i]) != 0)
+			return 0;
+		if (!brm_node_equal(a->items[i], b->items[i]))
+			return 0;
+	}
+	return 1;
+}
+
+static void grow(struct brm_node *n)
+{
+	if (n->n < n->alloc)
+		return;
+	n->alloc = n->alloc ? n->alloc * 2 : 8;
+	n->items = brm_realloc(n->items, n->alloc * sizeof(*n->items));
+	if (n->type == BRM_NODE_MAP)
+		n->keys = brm_realloc(n->keys, n->alloc * sizeof(*n->keys));
+}
+
+long brm_node_index(const struct brm_node *map, const char *key)
+{
+	size_t i;
+
+	if (!map || map->type != BRM_NODE_MAP)
+		return -1;
+	for (i = 0; i < map->n; i++)
+		if (strcmp(map->keys[i], key) == 0)
+			return (long)i;
+	return -1;
+}
+
+struct brm_node *brm_node_get(const struct brm_node *map, const char *key)
+{
+	long i = brm_node_index(map, key);
+
+	return i < 0 ? NULL : map->items[i];
+}
+
+const char *brm_node_str(const struct brm_node *map, const char *key)
+{
+	const struct brm_node *v = brm_node_get(map, key);
+
+	return v && v->type == BRM_NODE_SCALAR ? v->value : NULL;
+}
+
+void brm_node_set(struct brm_node *map, const char *key, struct brm_node *v)
+{
+	long i = brm_node_index(map, key);
+
+	if (i < 0) {
+		brm_node_insert(map, map->n, key, v);
+		return;
+	}
+	if (map->items[i] != v)
+		brm_node_free(map->items[i]);
+	map->items[i] = v;
+}
+
+void brm_node_insert(struct brm_node *map, size_t pos, const char *key,
+    struct brm_node *v)
+{
+	if (pos > map->n)
+		pos = map->n;
+	grow(map);
+	memmove(map->keys + pos + 1, map->keys + pos,
+	    (map->n - pos) * sizeof(*map->keys));
+	memmove(map->items + pos + 1, map->items + pos,
+	    (map->n - pos) * sizeof(*map->items));
+	map->keys[pos] = brm_strdup(key);
+	map->items[pos] = v;
+	map->n++;
+}
+
+int brm_node_remove(struct brm_node *map, const char *key)
+{
+	long i = brm_node_index(map, key);
+
+	if (i < 0)
+		return 0;
+	free(map->keys[i]);
+	memmove(map->keys + i, map->keys + i + 1,
+	    (map->n - i - 1) * sizeof(*map->keys));
+	brm_node_remove_at(map, (size_t)i);
+	return 1;
+}
+
+void brm_node_append(struct brm_node *seq, struct brm_node *item)
+{
+	grow(seq);
+	seq->items[seq->n++] = item;
+}
+
+/* Also the second half of brm_node_remove(), which has moved the keys. */
+void brm_node_remove_at(struct brm_node *seq, size_t i)
+{
+	if (i >= seq->n)
+		return;
+	brm_node_free(seq->items[i]);
+	memmove(seq->items + i, seq->items + i + 1,
+	    (seq->n - i - 1) * sizeof(*seq->items));
+	seq->n--;
+}
+
+/*
+ * brm_scalar_looks_typed() and its predicates.  Each one is the union of
+ * what YAML 1.1 (PyYAML's resolver, the YAML 1.1 type repository) and
+ * YAML 1.2's core schema accept, widened where that keeps the code simple:
+ * a string quoted without need still reads back as the same string.
+ */
+
+#define DIGITS "0123456789"
+
+/* A cursor over the text; the take_* helpers consume from its front. */
+struct scan {
+	const char *p, *end;
+};
+
+static int at_end(const struct scan *sc)
+{
+	return sc->p == sc->end;
+}
+
+/* Consume one character of set; 1 if there was one. */
+static int take_char(struct scan *sc, const char *set)
+{
+	if (at_end(sc) || *sc->p == '\0' || !strchr(set, *sc->p))
+		return 0;
+	sc->p++;
+	return 1;
+}
+
+/* Consume the longest run of characters of set; return its length. */
+static size_t take(struct scan *sc, const char *set)
+{
+	size_t n = 0;
+
+	while (take_char(sc, set))
+		n++;
+	return n;
+}
+
+static int take_str(struct scan *sc, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	if ((size_t)(sc->end - sc->p) < n || memcmp(sc->p, lit, n) != 0)
+		return 0;
+	sc->p += n;
+	return 1;
+}
+
+static int is_one_of(const char *s, size_t len, const char *const *words)
+{
+	for (; *words; words++)
+		if (strlen(*words) == len && memcmp(s, *words, len) == 0)
+			return 1;
+	return 0;
+}
+
+static int has_digit(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return 1;
+	return 0;
+}
+
+/* Empty, ~ and null; and the merge key << and value key = of YAML 1.1,
+ * which PyYAML refuses or misreads in a value. */
+static int is_null_or_special(const char *s, size_t len)
+{
+	static const char *const words[] = {
+		"~", "null", "Null", "NULL", "<<", "=", NULL
+	};
+
+	return len == 0 || is_one_of(s, len, words);
+}
+
+/* YAML 1.1 booleans, including the one-letter forms PyYAML omits. */
+static int is_bool(const char *s, size_t len)
+{
+	static const char *const words[] = {
+		"y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO",
+		"true", "True", "TRUE", "false", "False", "FALSE",
+		"on", "On", "ON", "off", "Off", "OFF", NULL
+	};
+
+	return is_one_of(s, len, words);
+}
+
+/* Binary, octal (0o17 and 1.1's 017), hex, decimal with _ separators,
+ * and 1.1's base 60 (1:20). */
+static int is_int(const char *s, size_t len)
+{
+	struct scan sc = { s, s + len };
+
+	take_char(&sc, "+-");
+	if (take_str(&sc, "0b") || take_str(&sc, "0B"))
+		return take(&sc, "01_") && at_end(&sc);
+	if (take_str(&sc, "0o") || take_str(&sc, "0O"))
+		return take(&sc, "01234567_") && at_end(&sc);
+	if (take_str(&sc, "0x") || take_str(&sc, "0X"))
+		return take(&sc, DIGITS "abcdefABCDEF_") && at_end(&sc);
+	if (!take_char(&sc, DIGITS))
+		return 0;
+	take(&sc, DIGITS "_");
+	while (take_char(&sc, ":"))
+		if (!take(&sc, DIGITS))
+			return 0;
+	return at_end(&sc);
+}
+
+static int is_inf_or_nan(struct scan *sc)
+{
+	return take_str(sc, ".inf") || take_str(sc, ".Inf") ||
+	    take_str(sc, ".INF") || take_str(sc, ".nan") ||
+	    take_str(sc, ".NaN") || take_str(sc, ".NAN");
+}
+
+/* 1.5, .5, 1., 1e3, 1.0e+3, 1_000.5, base 60 (1:20.5), .inf, .nan. */
+static int is_float(const char *s, size_t len)
+{
+	struct scan sc = { s, s + len };
+	size_t mant;
+
+	take_char(&sc, "+-");
+	if (is_inf_or_nan(&sc))
+		return at_end(&sc);
+	mant = take(&sc, DIGITS "_");
+	while (mant && take_char(&sc, ":"))
+		if (!take(&sc, DIGITS))
+			return 0;
+	if (take_char(&sc, "."))
+		mant += take(&sc, DIGITS "_");
+	if (!mant)
+		return 0;	/* ".", "e3" */
+	if (take_char(&sc, "eE")) {
+		take_char(&sc, "+-");
+		if (!take(&sc, DIGITS))
+			return 0;
+	}
+	return at_end(&sc) && has_digit(s, len);
+}
+
+/* Take n digits, where lo <= n <= hi. */
+static int take_digits(struct scan *sc, size_t lo, size_t hi)
+{
+	size_t n = take(sc, DIGITS);
+
+	return n >= lo && n <= hi;
+}
+
+/* 2026-11-22, 2026-1-2, 2026-11-22T14:30:00.5+03:00, 2026-11-22 14:30:00Z
+ * (seconds optional, which YAML 1.1 does not allow, to be safe). */
+static int is_timestamp(const char *s, size_t len)
+{
+	struct scan sc = { s, s + len };
+
+	if (!take_digits(&sc, 4, 4) || !take_char(&sc, "-") ||
+	    !take_digits(&sc, 1, 2) || !take_char(&sc, "-") ||
+	    !take_digits(&sc, 1, 2))
+		return 0;
+	if (at_end(&sc))
+		return 1;
+	if (!take_char(&sc, "Tt") && !take(&sc, " \t"))
+		return 0;
+	if (!take_digits(&sc, 1, 2) || !take_char(&sc, ":") ||
+	    !take_digits(&sc, 2, 2))
+		return 0;
+	if (take_char(&sc, ":") && !take_digits(&sc, 2, 2))
+		return 0;
+	if (take_char(&sc, "."))
+		take(&sc, DIGITS);
+	take(&sc, " \t");
+	if (take_char(&sc, "+-")) {
+		if (!take_digits(&sc, 1, 2))
+			return 0;
+		if (take_char(&sc, ":") && !take_digits(&sc, 2, 2))
+			return 0;
+	} else {
+		take_char(&sc, "Z");
+	}
+	return at_end(&sc);
+}
+
+int brm_scalar_looks_typed(const char *s, size_t len)
+{
+	return is_null_or_special(s, len) || is_bool(s, len) ||
+	    is_int(s, len) || is_float(s, len) || is_timestamp(s, len);
+}

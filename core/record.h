@@ -1,0 +1,57 @@
+/*
+ * record.h - one record: its kind, id, path and tree.
+ *
+ * Fields are set by dotted path ("review.cadence", "contacts.1.email").
+ * A field brm adds goes after the schema fields that precede it, so
+ * records brm writes keep the schema's order while fields a user placed
+ * by hand stay where they are.
+ */
+#ifndef BRM_RECORD_H
+#define BRM_RECORD_H
+
+#include "node.h"
+#include "problems.h"
+#include "schema.h"
+
+struct brm_record {
+	const struct brm_kind *kind;
+	char *id;
+	char *path;		/* relative to the work tree */
+	struct brm_node *root;	/* a mapping */
+};
+
+/* A new record holding only its id (plus defaults when asked). */
+struct brm_record *brm_record_new(const struct brm_kind *kind,
+    const char *id);
+/* Wrap a loaded tree; takes ownership of root. */
+struct brm_record *brm_record_wrap(const struct brm_kind *kind,
+    const char *id, struct brm_node *root);
+void brm_record_free(struct brm_record *r);
+
+/* Borrowed node at path, NULL if absent; _str: a scalar's text. */
+struct brm_node *brm_record_get(const struct brm_record *r,
+    const char *path);
+const char *brm_record_str(const struct brm_record *r, const char *path);
+/* What listings call the record: its title field, else its id. */
+const char *brm_record_title(const struct brm_record *r);
+
+/*
+ * Set path to v (ownership taken), creating the mappings on the way.
+ * A list index in path must exist.  BRM_EINVALID for a path the schema
+ * does not know, or that runs through a scalar.
+ */
+int brm_record_set(struct brm_record *r, const char *path,
+    struct brm_node *v);
+/* Append v to the list at path, creating the list. */
+int brm_record_append(struct brm_record *r, const char *path,
+    struct brm_node *v);
+/* Remove path; 0 if it was absent. */
+int brm_record_unset(struct brm_record *r, const char *path);
+/* Give every absent field with a default its default value. */
+void brm_record_apply_defaults(struct brm_record *r);
+
+/* Schema, id and the kind's own rules; returns errors added. */
+size_t brm_record_validate(const struct brm_record *r,
+    struct brm_problems *out);
+
+#endif

@@ -1,0 +1,770 @@
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "check.h"
+#include "error.h"
+#include "id.h"
+#include "repo.h"
+#include "store.h"
+#include "formats/yaml.h"
+
+#define LOCK_WAIT_MS 30000
+
+static int is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int exists(const char *path)
+{
+	return access(path, F_OK) == 0;
+}
+
+char *brm_store_path(const struct brm_store *s, const char *rel)
+{
+	return brm_xprintf("%s/%s", s->root, rel);
+}
+
+static int not_a_portfolio(const char *start, const char *gitroot)
+{
+	if (gitroot) {
+		brm_error_set(BRM_ENOTFOUND, "'%s' is a git repository but "
+		    "not a brm portfolio", gitroot);
+		return brm_error_hint(BRM_ENOTFOUND, "run 'brm init' there "
+		    "to make it one");
+	}
+	brm_error_set(BRM_ENOTFOUND, "not a brm portfolio (or any of the "
+	    "parent directories): %s", start);
+	return brm_error_hint(BRM_ENOTFOUND, "run 'brm init' to create one, "
+	    "or use -C <dir> or BRM_DIR");
+}
+
+/* The nearest directory at or above start that holds .git. */
+static char *find_work_tree(const char *start)
+{
+	char *dir = brm_strdup(start), *slash, *probe;
+
+	for (;;) {
+		probe = brm_xprintf("%s/.git", dir);
+		if (exists(probe)) {
+			free(probe);
+			return dir;
+		}
+		free(probe);
+		slash = strrchr(dir, '/');
+		if (!slash || slash == dir) {
+			free(dir);
+			return NULL;
+		}
+		*slash = '\0';
+	}
+}
+
+static int load_config(struct brm_store *s)
+{
+	char *path = brm_store_path(s, BRM_CONFIG_PATH);
+	int ret;
+
+	ret = brm_yaml_load_file(&s->config, path, BRM_CONFIG_PATH);
+	free(path);
+	return ret;
+}
+
+int brm_store_open(struct brm_store **out, const char *dir)
+{
+	char real[PATH_MAX], *root, *config;
+	struct brm_store *s;
+	int ret;
+
+	*out = NULL;
+	if (!realpath(dir ? dir : ".", real))
+		return brm_error_set(BRM_ENOTFOUND, "cannot use '%s': %s",
+		    dir ? dir : ".", strerror(errno));
+	if (!(root = find_work_tree(real)))
+		return not_a_portfolio(real, NULL);
+	config = brm_xprintf("%s/%s", root, BRM_CONFIG_PATH);
+	if (!exists(config)) {
+		ret = not_a_portfolio(real, root);
+		free(config);
+		free(root);
+		return ret;
+	}
+	free(config);
+	s = brm_calloc(1, sizeof(*s));
+	s->root = root;
+	s->lock_fd = -1;
+	if ((ret = load_config(s)) < 0) {
+		brm_store_free(s);
+		return ret;
+	}
+	*out = s;
+	return 0;
+}
+
+void brm_store_free(struct brm_store *s)
+{
+	if (!s)
+		return;
+	if (s->lock_fd >= 0)
+		close(s->lock_fd);	/* releases the flock */
+	brm_repo_free(s->repo);
+	brm_node_free(s->config);
+	free(s->root);
+	free(s);
+}
+
+/* <root>/.git, or where a .git file ("gitdir: ...") points. */
+static char *git_dir(const struct brm_store *s)
+{
+	char *dotgit = brm_store_path(s, ".git"), line[PATH_MAX + 16];
+	FILE *f;
+	size_t n;
+
+	if (is_dir(dotgit) || !(f = fopen(dotgit, "r")))
+		return dotgit;
+	if (fgets(line, sizeof(line), f) && !strncmp(line, "gitdir: ", 8)) {
+		n = strcspn(line + 8, "\r\n");
+		line[8 + n] = '\0';
+		free(dotgit);
+		dotgit = line[8] == '/' ? brm_strdup(line + 8) :
+		    brm_xprintf("%s/%s", s->root, line + 8);
+	}
+	fclose(f);
+	return dotgit;
+}
+
+static void sleep_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	nanosleep(&ts, NULL);
+}
+
+static int take_flock(struct brm_store *s)
+{
+	char *gitdir = git_dir(s), *path = brm_xprintf("%s/brm.lock", gitdir);
+	long waited = 0;
+	int fd, ret = 0;
+
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (fd < 0) {
+		ret = brm_error_set(BRM_ERROR, "cannot open '%s': %s", path,
+		    strerror(errno));
+		goto done;
+	}
+	while (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		if (errno != EWOULDBLOCK || waited >= LOCK_WAIT_MS) {
+			close(fd);
+			ret = brm_error_set(BRM_ECONFLICT, "another brm "
+			    "command has been writing to this portfolio for "
+			    "%ld s", waited / 1000);
+			brm_error_hint(ret, "wait for it to finish, or stop "
+			    "it; the lock goes away with the process");
+			goto done;
+		}
+		sleep_ms(10);
+		waited += 10;
+	}
+	s->lock_fd = fd;
+done:
+	free(path);
+	free(gitdir);
+	return ret;
+}
+
+int brm_store_repo(struct brm_store *s, struct brm_repo **out)
+{
+	int ret = 0;
+
+	if (!s->repo)
+		ret = brm_repo_open(&s->repo, s->root);
+	*out = s->repo;
+	return ret;
+}
+
+int brm_store_lock(struct brm_store *s)
+{
+	struct brm_repo *repo;
+	int ret;
+
+	if (s->lock_fd >= 0)
+		return 0;
+	if ((ret = brm_store_repo(s, &repo)) < 0)
+		return ret;
+	if ((ret = take_flock(s)) < 0)
+		return ret;
+	return brm_repo_check_writable(s->repo);
+}
+
+/* ---- finding records ---- */
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+struct strv {
+	char **v;
+	size_t n, alloc;
+};
+
+static void strv_push(struct strv *sv, char *s)
+{
+	if (sv->n == sv->alloc) {
+		sv->alloc = sv->alloc ? 2 * sv->alloc : 16;
+		sv->v = brm_realloc(sv->v, sv->alloc * sizeof(*sv->v));
+	}
+	sv->v[sv->n++] = s;
+}
+
+void brm_strv_free(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; v && i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* Add the ids of dir's *.yaml files that start with prefix. */
+static void scan_ids(const char *dir, const char *prefix, struct strv *out)
+{
+	size_t plen = strlen(prefix), n;
+	struct dirent *e;
+	DIR *d;
+
+	if (!(d = opendir(dir)))
+		return;
+	while ((e = readdir(d))) {
+		n = strlen(e->d_name);
+		if (e->d_name[0] == '.' || n <= 5 ||
+		    strcmp(e->d_name + n - 5, ".yaml") ||
+		    strncmp(e->d_name, prefix, plen))
+			continue;
+		strv_push(out, brm_strndup(e->d_name, n - 5));
+	}
+	closedir(d);
+}
+
+/* Numeric subfolders (years, months) of dir, sorted. */
+static void scan_shards(const char *dir, size_t width, struct strv *out)
+{
+	struct dirent *e;
+	size_t i;
+	DIR *d;
+
+	if (!(d = opendir(dir)))
+		return;
+	while ((e = readdir(d))) {
+		if (strlen(e->d_name) != width)
+			continue;
+		for (i = 0; i < width; i++)
+			if (e->d_name[i] < '0' || e->d_name[i] > '9')
+				break;
+		if (i == width)
+			strv_push(out, brm_strdup(e->d_name));
+	}
+	closedir(d);
+	if (out->n)
+		qsort(out->v, out->n, sizeof(*out->v), cmp_str);
+}
+
+/* The month folders to search for a dated id that starts with prefix. */
+static void dated_ids(struct brm_store *s, const struct brm_kind *k,
+    const char *prefix, struct strv *out)
+{
+	struct strv years = { 0 }, months = { 0 };
+	char *base = brm_store_path(s, k->plural), *dir;
+	struct brm_date d;
+	size_t y, m;
+
+	if (strlen(prefix) >= strlen(k->prefix) + 9 &&
+	    brm_id_date(prefix, &d) == 0) {
+		/* The date is complete: one folder holds every match. */
+		dir = brm_xprintf("%s/%04d/%02d", base, d.year, d.month);
+		scan_ids(dir, prefix, out);
+		free(dir);
+		free(base);
+		return;
+	}
+	scan_shards(base, 4, &years);
+	for (y = 0; y < years.n; y++) {
+		dir = brm_xprintf("%s/%s", base, years.v[y]);
+		scan_shards(dir, 2, &months);
+		for (m = 0; m < months.n; m++) {
+			char *mdir = brm_xprintf("%s/%s", dir, months.v[m]);
+
+			scan_ids(mdir, prefix, out);
+			free(mdir);
+		}
+		brm_strv_free(months.v, months.n);
+		months = (struct strv){ 0 };
+		free(dir);
+	}
+	brm_strv_free(years.v, years.n);
+	free(base);
+}
+
+static void kind_ids(struct brm_store *s, const struct brm_kind *k,
+    const char *prefix, struct strv *out)
+{
+	char *dir;
+
+	if (brm_kind_is_dated(k)) {
+		dated_ids(s, k, prefix, out);
+		return;
+	}
+	dir = brm_store_path(s, k->plural);
+	scan_ids(dir, prefix, out);
+	free(dir);
+}
+
+int brm_store_ids(struct brm_store *s, const struct brm_kind *kind,
+    char ***ids, size_t *n)
+{
+	struct strv sv = { 0 };
+
+	kind_ids(s, kind, "", &sv);
+	if (sv.n)
+		qsort(sv.v, sv.n, sizeof(*sv.v), cmp_str);
+	*ids = sv.v;
+	*n = sv.n;
+	return 0;
+}
+
+static int valid_ref(const char *ref)
+{
+	const char *p;
+
+	if (!*ref || strlen(ref) > BRM_ID_MAX)
+		return 0;
+	for (p = ref; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    *p == '-'))
+			return 0;
+	return ref[0] != '-';
+}
+
+static int wanted(const struct brm_kind *k, const char *kinds)
+{
+	return !kinds || brm_word_in(kinds, k->name);
+}
+
+static const char *kinds_noun(const char *kinds)
+{
+	return kinds && !strchr(kinds, '|') ? kinds : "record";
+}
+
+struct candidate {
+	const struct brm_kind *kind;
+	char *id;
+};
+
+static int ambiguous(const char *ref, struct candidate *c, size_t n)
+{
+	struct brm_buf list = BRM_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < n && i < 10; i++)
+		brm_buf_printf(&list, "\n  %s (%s)", c[i].id, c[i].kind->name);
+	if (n > 10)
+		brm_buf_printf(&list, "\n  ... and %zu more", n - 10);
+	brm_error_set(BRM_EAMBIGUOUS, "id '%s' is ambiguous", ref);
+	brm_error_hint(BRM_EAMBIGUOUS, "it matches:%s", list.data);
+	brm_buf_release(&list);
+	return BRM_EAMBIGUOUS;
+}
+
+int brm_store_resolve(struct brm_store *s, const char *ref,
+    const char *kinds, const struct brm_kind **kind, char **id)
+{
+	const struct brm_kind *const *k;
+	struct candidate *c = NULL;
+	size_t n = 0, i, j, exact = (size_t)-1;
+	struct strv sv;
+	int ret = 0;
+
+	if (!valid_ref(ref)) {
+		brm_error_set(BRM_EINVALID, "invalid id '%s'", ref);
+		return brm_error_hint(BRM_EINVALID, "ids are lowercase "
+		    "letters, digits and '-'");
+	}
+	for (k = brm_kinds; *k; k++) {
+		if (!wanted(*k, kinds))
+			continue;
+		sv = (struct strv){ 0 };
+		kind_ids(s, *k, ref, &sv);
+		c = brm_realloc(c, (n + sv.n) * sizeof(*c));
+		for (j = 0; j < sv.n; j++, n++) {
+			c[n].kind = *k;
+			c[n].id = sv.v[j];
+			if (!strcmp(sv.v[j], ref))
+				exact = n;
+		}
+		free(sv.v);
+	}
+	if (exact != (size_t)-1 || n == 1) {
+		i = exact != (size_t)-1 ? exact : 0;
+		*kind = c[i].kind;
+		*id = c[i].id;
+		c[i].id = NULL;
+	} else if (n == 0) {
+		ret = brm_error_set(BRM_ENOTFOUND, "no %s '%s'",
+		    kinds_noun(kinds), ref);
+	} else {
+		ret = ambiguous(ref, c, n);
+	}
+	for (i = 0; i < n; i++)
+		free(c[i].id);
+	free(c);
+	return ret;
+}
+
+int brm_store_exists(struct brm_store *s, const struct brm_kind *kind,
+    const char *id)
+{
+	char *rel = brm_id_path(kind, id), *abs = brm_store_path(s, rel);
+	int found = exists(abs);
+
+	free(abs);
+	free(rel);
+	return found;
+}
+
+int brm_store_load(struct brm_record **out, struct brm_store *s,
+    const struct brm_kind *kind, const char *id)
+{
+	char *rel, *abs;
+	struct brm_node *root = NULL;
+	int ret;
+
+	*out = NULL;
+	if ((ret = brm_id_check(kind, id)) < 0)
+		return ret;
+	rel = brm_id_path(kind, id);
+	abs = brm_store_path(s, rel);
+	ret = brm_yaml_load_file(&root, abs, rel);
+	if (ret == BRM_ENOTFOUND)
+		ret = brm_error_set(BRM_ENOTFOUND, "no %s '%s'", kind->name,
+		    id);
+	if (ret == 0)
+		*out = brm_record_wrap(kind, id, root);
+	free(abs);
+	free(rel);
+	return ret;
+}
+
+int brm_store_find(struct brm_record **out, struct brm_store *s,
+    const char *ref, const char *kinds)
+{
+	const struct brm_kind *kind;
+	char *id;
+	int ret;
+
+	*out = NULL;
+	if ((ret = brm_store_resolve(s, ref, kinds, &kind, &id)) < 0)
+		return ret;
+	ret = brm_store_load(out, s, kind, id);
+	free(id);
+	return ret;
+}
+
+/* ---- transactions ---- */
+
+static struct brm_txn_item *txn_item(struct brm_txn *t, const char *path)
+{
+	struct brm_txn_item *it;
+
+	if (t->n == t->alloc) {
+		t->alloc = t->alloc ? 2 * t->alloc : 4;
+		t->items = brm_realloc(t->items, t->alloc * sizeof(*t->items));
+	}
+	it = &t->items[t->n++];
+	it->path = brm_strdup(path);
+	it->data = NULL;
+	it->len = 0;
+	return it;
+}
+
+void brm_txn_put(struct brm_txn *t, const char *path, const char *data,
+    size_t len)
+{
+	struct brm_txn_item *it = txn_item(t, path);
+
+	it->data = brm_strndup(data, len);
+	it->len = len;
+}
+
+void brm_txn_remove(struct brm_txn *t, const char *path)
+{
+	txn_item(t, path);
+}
+
+int brm_txn_put_record(struct brm_txn *t, const struct brm_record *r)
+{
+	struct brm_problems probs = BRM_PROBLEMS_INIT;
+	struct brm_buf yaml = BRM_BUF_INIT;
+	int ret;
+
+	probs.file = r->path;
+	brm_record_validate(r, &probs);
+	if ((ret = brm_problems_to_error(&probs)) < 0)
+		goto done;
+	if ((ret = brm_yaml_emit(&yaml, r->root)) < 0)
+		goto done;
+	brm_txn_put(t, r->path, yaml.data, yaml.len);
+done:
+	brm_problems_release(&probs);
+	brm_buf_release(&yaml);
+	return ret;
+}
+
+void brm_txn_release(struct brm_txn *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		free(t->items[i].path);
+		free(t->items[i].data);
+	}
+	free(t->items);
+	t->items = NULL;
+	t->n = t->alloc = 0;
+}
+
+/* What a file held before the transaction, to put back on failure. */
+struct undo {
+	char *abs;
+	char *old;		/* NULL: the file did not exist */
+	size_t old_len;
+	char *made_dirs[8];	/* folders created for it, deepest last */
+	size_t n_dirs;
+	int touched;
+};
+
+static int read_all(const char *path, char **data, size_t *len)
+{
+	struct brm_buf b = BRM_BUF_INIT;
+	char chunk[8192];
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return errno == ENOENT ? 1 : -1;
+	while ((n = read(fd, chunk, sizeof(chunk))) > 0)
+		brm_buf_add(&b, chunk, (size_t)n);
+	close(fd);
+	if (n < 0) {
+		brm_buf_release(&b);
+		return -1;
+	}
+	*len = b.len;
+	*data = brm_buf_detach(&b);
+	return 0;
+}
+
+static int make_parents(struct undo *u, const char *root, const char *rel)
+{
+	char *path = brm_xprintf("%s/%s", root, rel), *p;
+	int ret = 0;
+
+	for (p = path + strlen(root) + 1; (p = strchr(p, '/')); p++) {
+		*p = '\0';
+		if (!is_dir(path)) {
+			if (mkdir(path, 0777) < 0 && errno != EEXIST) {
+				ret = brm_error_set(BRM_ERROR, "cannot create "
+				    "'%s': %s", path, strerror(errno));
+				break;
+			}
+			if (u->n_dirs < 8)
+				u->made_dirs[u->n_dirs++] = brm_strdup(path);
+		}
+		*p = '/';
+	}
+	free(path);
+	return ret;
+}
+
+static int write_fully(int fd, const char *data, size_t len)
+{
+	ssize_t n;
+
+	while (len) {
+		n = write(fd, data, len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Write through a temporary file and rename(2), so that readers and
+ * crashes only ever see the old or the new file, never a part. */
+static int write_atomic(const char *path, const char *data, size_t len)
+{
+	char *tmp = brm_xprintf("%s.brm-tmp-%ld", path, (long)getpid());
+	int fd, ret = 0, saved;
+
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	if (fd < 0 || write_fully(fd, data, len) < 0 || fsync(fd) < 0) {
+		saved = errno;
+		if (fd >= 0)
+			close(fd);
+		unlink(tmp);
+		ret = brm_error_set(BRM_ERROR, "cannot write '%s': %s", path,
+		    strerror(saved));
+		goto done;
+	}
+	if (close(fd) < 0 || rename(tmp, path) < 0) {
+		saved = errno;
+		unlink(tmp);
+		ret = brm_error_set(BRM_ERROR, "cannot write '%s': %s", path,
+		    strerror(saved));
+	}
+done:
+	free(tmp);
+	return ret;
+}
+
+static int apply_item(struct brm_store *s, const struct brm_txn_item *it,
+    struct undo *u)
+{
+	int r;
+
+	u->abs = brm_store_path(s, it->path);
+	r = read_all(u->abs, &u->old, &u->old_len);
+	if (r < 0)
+		return brm_error_set(BRM_ERROR, "cannot read '%s': %s",
+		    it->path, strerror(errno));
+	if (!it->data) {
+		if (r == 1)
+			return brm_error_set(BRM_ENOTFOUND, "'%s' does not "
+			    "exist", it->path);
+		u->touched = 1;
+		if (unlink(u->abs) < 0)
+			return brm_error_set(BRM_ERROR, "cannot remove '%s': "
+			    "%s", it->path, strerror(errno));
+		return 0;
+	}
+	if (make_parents(u, s->root, it->path) < 0)
+		return BRM_ERROR;
+	u->touched = 1;
+	return write_atomic(u->abs, it->data, it->len);
+}
+
+/* Put back what apply_item changed; best effort, the error that made us
+ * undo is the one the user needs to see. */
+static void undo_item(struct undo *u)
+{
+	size_t i;
+
+	if (u->touched) {
+		if (u->old)
+			write_atomic(u->abs, u->old, u->old_len);
+		else
+			unlink(u->abs);
+	}
+	for (i = u->n_dirs; i-- > 0;)
+		rmdir(u->made_dirs[i]);
+}
+
+static void undo_release(struct undo *u)
+{
+	size_t i;
+
+	free(u->abs);
+	free(u->old);
+	for (i = 0; i < u->n_dirs; i++)
+		free(u->made_dirs[i]);
+}
+
+static char *commit_message(const char *command, const char *summary,
+    const char *kind, const char *id)
+{
+	struct brm_buf m = BRM_BUF_INIT;
+
+	brm_buf_printf(&m, "%s: %s\n\nBrm-Command: %s\n", command, summary,
+	    command);
+	if (kind)
+		brm_buf_printf(&m, "Brm-Kind: %s\n", kind);
+	if (id)
+		brm_buf_printf(&m, "Brm-Id: %s\n", id);
+	return brm_buf_detach(&m);
+}
+
+int brm_store_commit(struct brm_store *s, struct brm_txn *t,
+    const char *command, const char *summary, const char *kind,
+    const char *id, char oid_hex[41])
+{
+	struct undo *undo = brm_calloc(t->n, sizeof(*undo));
+	struct brm_change *changes = brm_calloc(t->n, sizeof(*changes));
+	char *msg = NULL;
+	size_t i, done;
+	int ret = 0;
+
+	if (s->lock_fd < 0 && (ret = brm_store_lock(s)) < 0)
+		goto out;
+	for (i = 0; i < t->n; i++) {
+		/* an item that failed half-way is undone too */
+		done = i + 1;
+		if ((ret = apply_item(s, &t->items[i], &undo[i])) < 0)
+			goto rollback;
+		changes[i].path = t->items[i].path;
+		changes[i].data = t->items[i].data;
+		changes[i].len = t->items[i].len;
+	}
+	done = t->n;
+	msg = commit_message(command, summary, kind, id);
+	if ((ret = brm_repo_commit(s->repo, changes, t->n, msg, oid_hex)) < 0)
+		goto rollback;
+	goto out;
+rollback:
+	for (i = done; i-- > 0;)
+		undo_item(&undo[i]);
+out:
+	for (i = 0; i < t->n; i++)
+		undo_release(&undo[i]);
+	free(undo);
+	free(changes);
+	free(msg);
+	return ret;
+}
+
+int brm_store_save(struct brm_store *s, const struct brm_record *r,
+    const char *command, const char *summary)
+{
+	struct brm_problems probs = BRM_PROBLEMS_INIT;
+	struct brm_txn t = BRM_TXN_INIT;
+	int ret;
+
+	probs.file = r->path;
+	brm_check_refs(s, r, &probs);
+	ret = brm_problems_to_error(&probs);
+	brm_problems_release(&probs);
+	if (ret == 0 && (ret = brm_txn_put_record(&t, r)) == 0)
+		ret = brm_store_commit(s, &t, command, summary, r->kind->name,
+		    r->id, NULL);
+	brm_txn_release(&t);
+	return ret;
+}
+
+const char *brm_store_warning(const struct brm_store *s)
+{
+	return s->repo ? brm_repo_warning(s->repo) : NULL;
+}

@@ -1,0 +1,113 @@
+/*
+ * store.h - the portfolio: records as files in a git work tree.
+ *
+ * Reads come from the work tree (hand edits are seen at once); every
+ * change goes through a brm_txn and brm_store_commit(): files are written
+ * atomically, committed as one commit, and restored if the commit fails,
+ * so a refused or failed command leaves files, index and refs as they
+ * were.
+ *
+ * Writers serialise on an flock(2) of <gitdir>/brm.lock, taken by
+ * brm_store_lock() before the command reads what it will change: two brm
+ * processes never interleave a read-modify-write, and the kernel drops
+ * the lock when a process dies, so it can never go stale.
+ */
+#ifndef BRM_STORE_H
+#define BRM_STORE_H
+
+#include <stddef.h>
+
+#include "node.h"
+#include "record.h"
+#include "schema.h"
+
+struct brm_repo;
+
+struct brm_store {
+	char *root;		/* absolute path of the work tree */
+	struct brm_node *config;/* .brm/config.yaml */
+	struct brm_repo *repo;	/* opened by brm_store_lock() */
+	int lock_fd;		/* -1 when not locked */
+};
+
+#define BRM_CONFIG_PATH ".brm/config.yaml"
+
+/*
+ * Find the portfolio containing dir (NULL: the current directory): the
+ * nearest enclosing git work tree that has .brm/config.yaml.
+ * BRM_ENOTFOUND with a hint to run 'brm init' when there is none.
+ */
+int brm_store_open(struct brm_store **out, const char *dir);
+void brm_store_free(struct brm_store *s);
+
+/* The git repository, opened on first use (no lock taken). */
+int brm_store_repo(struct brm_store *s, struct brm_repo **out);
+
+/* Take the writer lock and check that a commit can be made. */
+int brm_store_lock(struct brm_store *s);
+
+/* "<root>/<rel>", malloc'd. */
+char *brm_store_path(const struct brm_store *s, const char *rel);
+
+/*
+ * Resolve ref, an id or a unique prefix of one, among the records of the
+ * kinds named in kinds ("customer|supplier"; NULL: every kind).  An exact
+ * id wins over prefixes.  BRM_ENOTFOUND, or BRM_EAMBIGUOUS listing the
+ * candidates.
+ */
+int brm_store_resolve(struct brm_store *s, const char *ref,
+    const char *kinds, const struct brm_kind **kind, char **id);
+
+/* Load the record of kind with exactly id. */
+int brm_store_load(struct brm_record **out, struct brm_store *s,
+    const struct brm_kind *kind, const char *id);
+/* Resolve then load. */
+int brm_store_find(struct brm_record **out, struct brm_store *s,
+    const char *ref, const char *kinds);
+int brm_store_exists(struct brm_store *s, const struct brm_kind *kind,
+    const char *id);
+
+/* The ids of every record of kind, sorted; free with brm_strv_free. */
+int brm_store_ids(struct brm_store *s, const struct brm_kind *kind,
+    char ***ids, size_t *n);
+void brm_strv_free(char **v, size_t n);
+
+/* A set of file changes that becomes one commit. */
+struct brm_txn_item {
+	char *path;
+	char *data;		/* NULL: remove the file */
+	size_t len;
+};
+
+struct brm_txn {
+	struct brm_txn_item *items;
+	size_t n, alloc;
+};
+
+#define BRM_TXN_INIT { NULL, 0, 0 }
+
+/* Serialise r (canonical YAML) into txn.  Validates first. */
+int brm_txn_put_record(struct brm_txn *t, const struct brm_record *r);
+void brm_txn_put(struct brm_txn *t, const char *path, const char *data,
+    size_t len);
+void brm_txn_remove(struct brm_txn *t, const char *path);
+void brm_txn_release(struct brm_txn *t);
+
+/*
+ * Write txn's files and commit them with the message
+ * "<command>: <summary>" and Brm-Command/Brm-Kind/Brm-Id trailers (kind
+ * and id may be NULL).  Requires brm_store_lock().  On failure the files
+ * are as before.  oid_hex may be NULL.
+ */
+int brm_store_commit(struct brm_store *s, struct brm_txn *t,
+    const char *command, const char *summary, const char *kind,
+    const char *id, char oid_hex[41]);
+
+/* Validate r, write it and commit it alone as "<command>: <summary>". */
+int brm_store_save(struct brm_store *s, const struct brm_record *r,
+    const char *command, const char *summary);
+
+/* A warning left by the last commit (index not updated...), or NULL. */
+const char *brm_store_warning(const struct brm_store *s);
+
+#endif

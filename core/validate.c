@@ -1,0 +1,158 @@
+#include <string.h>
+
+#include "buf.h"
+#include "date.h"
+#include "error.h"
+#include "validate.h"
+
+int brm_node_is_null(const struct brm_node *n)
+{
+	return n && n->type == BRM_NODE_SCALAR && n->plain &&
+	    (n->len == 0 || !strcmp(n->value, "~") ||
+	    brm_word_in("null|Null|NULL", n->value));
+}
+
+/* Files hold exact dates; "today" is only for the command line. */
+static int check_date_text(const struct brm_field *f, const char *s,
+    const char *what)
+{
+	struct brm_datetime t;
+	struct brm_date d;
+
+	if (f->type == BRM_F_DATE)
+		return brm_date_parse(&d, s, what);
+	if (f->type == BRM_F_DATETIME)
+		return brm_datetime_parse(&t, s, what);
+	return 0;
+}
+
+static void check_scalar(const struct brm_field *f, const struct brm_node *v,
+    const char *path, struct brm_problems *out)
+{
+	struct brm_node *parsed = NULL;
+
+	if (v->type != BRM_NODE_SCALAR) {
+		brm_problem_add(out, v, "%s: expected %s, found a %s", path,
+		    brm_ftype_name(f->type), v->type == BRM_NODE_MAP ?
+		    "mapping" : "list");
+		return;
+	}
+	if (check_date_text(f, v->value, path) < 0 ||
+	    brm_field_parse(&parsed, f, v->value, path) < 0)
+		brm_problem_add(out, v, "%s", brm_error_last());
+	brm_node_free(parsed);
+}
+
+static void check_fields(const struct brm_field *fields,
+    const struct brm_node *map, const char *prefix,
+    struct brm_problems *out);
+
+static void check_value(const struct brm_field *f, const struct brm_node *v,
+    const char *path, struct brm_problems *out)
+{
+	if (f->type == BRM_F_MAP) {
+		if (v->type != BRM_NODE_MAP)
+			brm_problem_add(out, v, "%s: expected a mapping",
+			    path);
+		else
+			check_fields(f->sub, v, path, out);
+		return;
+	}
+	check_scalar(f, v, path, out);
+}
+
+static void check_list(const struct brm_field *f, const struct brm_node *v,
+    const char *path, struct brm_problems *out)
+{
+	struct brm_buf item = BRM_BUF_INIT;
+	size_t i;
+
+	if (v->type != BRM_NODE_SEQ) {
+		brm_problem_add(out, v, "%s: expected a list", path);
+		return;
+	}
+	for (i = 0; i < v->n; i++) {
+		brm_buf_reset(&item);
+		brm_buf_printf(&item, "%s.%zu", path, i);
+		check_value(f, v->items[i], item.data, out);
+	}
+	brm_buf_release(&item);
+}
+
+static void check_fields(const struct brm_field *fields,
+    const struct brm_node *map, const char *prefix,
+    struct brm_problems *out)
+{
+	struct brm_buf path = BRM_BUF_INIT;
+	const struct brm_field *f;
+	struct brm_node *v;
+
+	for (f = fields; f->name; f++) {
+		brm_buf_reset(&path);
+		brm_buf_printf(&path, "%s%s%s", prefix, *prefix ? "." : "",
+		    f->name);
+		v = brm_node_get(map, f->name);
+		if (!v || brm_node_is_null(v)) {
+			if (f->flags & BRM_FIELD_REQUIRED)
+				brm_problem_add(out, map,
+				    "missing required field '%s'", path.data);
+			continue;
+		}
+		if (f->flags & BRM_FIELD_LIST)
+			check_list(f, v, path.data, out);
+		else
+			check_value(f, v, path.data, out);
+	}
+	brm_buf_release(&path);
+}
+
+size_t brm_validate(const struct brm_kind *kind, const struct brm_node *root,
+    struct brm_problems *out)
+{
+	size_t before = out->errors;
+
+	if (!root || root->type != BRM_NODE_MAP) {
+		brm_problem_add(out, root, "a %s record must be a mapping",
+		    kind->name);
+		return out->errors - before;
+	}
+	check_fields(kind->fields, root, "", out);
+	return out->errors - before;
+}
+
+static void visit(const struct brm_field *fields, const struct brm_node *map,
+    void (*fn)(const struct brm_field *, const struct brm_node *, void *),
+    void *payload)
+{
+	const struct brm_field *f;
+	struct brm_node *v;
+	size_t i, n;
+
+	for (f = fields; f->name; f++) {
+		if (!(v = brm_node_get(map, f->name)) || brm_node_is_null(v))
+			continue;
+		n = (f->flags & BRM_FIELD_LIST) ? v->n : 1;
+		if ((f->flags & BRM_FIELD_LIST) && v->type != BRM_NODE_SEQ)
+			continue;
+		for (i = 0; i < n; i++) {
+			const struct brm_node *item = (f->flags &
+			    BRM_FIELD_LIST) ? v->items[i] : v;
+
+			if (f->type == BRM_F_MAP &&
+			    item->type == BRM_NODE_MAP)
+				visit(f->sub, item, fn, payload);
+			else if (f->type == BRM_F_REF &&
+			    item->type == BRM_NODE_SCALAR)
+				fn(f, item, payload);
+		}
+	}
+}
+
+void brm_validate_refs(const struct brm_kind *kind,
+    const struct brm_node *root,
+    void (*fn)(const struct brm_field *f, const struct brm_node *v,
+	void *payload), void *payload)
+{
+	if (root && root->type == BRM_NODE_MAP)
+		visit(kind->fields, root, fn, payload);
+}
