@@ -3,6 +3,7 @@
 #   make            build ./brm
 #   make check      install test dependencies if missing, build with
 #                   AddressSanitizer + UBSan, run unit and CLI tests
+#   make demo       install dependencies, build, build a demo portfolio
 #   make deps       install build and runtime dependencies (Debian, root)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make bench      the benchmark (figures and ratios, no pass/fail)
@@ -76,7 +77,10 @@ check: test-deps
 deps:
 	./tests/deps.sh --runtime
 
-demo: brm
+# The main job on a fresh machine: dependencies, build, demo portfolio.
+demo:
+	@./tests/deps.sh --runtime
+	@$(MAKE) --no-print-directory brm
 	./tests/demo.sh
 
 install: brm

@@ -1,0 +1,62 @@
+# Shared setup for the CLI tests: a fresh portfolio per test, a pinned
+# clock and identity, and helpers to prove that a refused command changed
+# nothing.
+
+: "${BRM:=$BATS_TEST_DIRNAME/../../brm}"
+
+brm() { "$BRM" "$@"; }
+
+pin_env() {
+	export HOME="$BATS_TEST_TMPDIR/home"
+	mkdir -p "$HOME"
+	export XDG_CONFIG_HOME="$HOME/.config"
+	export GIT_CONFIG_NOSYSTEM=1
+	export GIT_AUTHOR_NAME="Olga Test" GIT_AUTHOR_EMAIL="olga@example.com"
+	export GIT_COMMITTER_NAME="Olga Test"
+	export GIT_COMMITTER_EMAIL="olga@example.com"
+	export GIT_AUTHOR_DATE="2026-11-22T10:00:00+01:00"
+	export GIT_COMMITTER_DATE="2026-11-22T10:00:00+01:00"
+	export BRM_NOW="2026-11-22T10:00:00+01:00"
+	export TZ=Europe/Berlin
+	export NO_COLOR=1
+	unset BRM_DIR VISUAL EDITOR
+}
+
+setup() {
+	pin_env
+	P="$BATS_TEST_TMPDIR/p"
+	brm init "$P" --provider "Nordlicht IT" >/dev/null
+	cd "$P"
+}
+
+# snapshot: everything a refused command must leave as it was
+snapshot() {
+	{
+		git rev-parse HEAD
+		git status --porcelain --untracked-files=all
+		git ls-files -s
+		find . -path ./.git -prune -o -type f -print0 | sort -z |
+			xargs -0 sha1sum
+	} 2>&1
+}
+
+# unchanged_since "$before": the repository is exactly as snapshotted
+unchanged_since() {
+	local now
+	now=$(snapshot)
+	if [ "$now" != "$1" ]; then
+		diff <(echo "$1") <(echo "$now") >&2
+		return 1
+	fi
+}
+
+# commits: how many commits the branch has
+commits() { git rev-list --count HEAD; }
+
+# py: Python with PyYAML, for reading records as a third party would
+py() { /usr/bin/python3 "$@"; }
+
+# yget FILE EXPR: a value from a YAML file, e.g. yget f.yaml "d['kind']"
+yget() {
+	py -c "import yaml,sys; d=yaml.safe_load(open(sys.argv[1])); print($2)" "$1"
+}
