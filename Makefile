@@ -31,6 +31,9 @@ LIB_SRC := $(sort $(wildcard core/*.c core/kinds/*.c formats/*.c))
 CMD_SRC := $(sort $(wildcard cmd/*.c cli/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 
+# V=1 shows the full compiler lines
+Q := $(if $(V),,@)
+
 REL := build/release
 ASN := build/asan
 
@@ -48,22 +51,27 @@ MAN5 := $(sort $(wildcard man/*.5))
 all: brm
 
 brm: $(REL_LIB) $(REL_CMD)
-	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lm
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) -lm
 
 $(REL)/%.o: %.c $(wildcard core/*.h formats/*.h cmd/*.h cli/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) $(CFLAGS) -c -o $@ $<
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(BASE_CFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(ASN)/%.o: %.c $(wildcard core/*.h formats/*.h cmd/*.h cli/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) -c -o $@ $<
+	@$(if $(Q),echo "  CC asan $<")
+	$(Q)$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) -c -o $@ $<
 
 $(ASN)/brm: $(ASN_LIB) $(ASN_CMD)
-	$(CC) -g $(SAN) -o $@ $^ $(PKG_LIBS) -lm
+	@$(if $(Q),echo "  LD asan $@")
+	$(Q)$(CC) -g $(SAN) -o $@ $^ $(PKG_LIBS) -lm
 
 $(ASN)/tests/%: tests/unit/%.c $(ASN_LIB) tests/unit/unit.h
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) -o $@ $< $(ASN_LIB) \
+	@$(if $(Q),echo "  CC asan $<")
+	$(Q)$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) -o $@ $< $(ASN_LIB) \
 		$(PKG_LIBS) -lcmocka -lm
 
 # Test tools come from Debian; install them when missing (CI starts clean).

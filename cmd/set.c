@@ -125,6 +125,7 @@ static int set(struct brm_ctx *ctx, int argc, char **argv)
 	struct brm_buf summary = BRM_BUF_INIT;
 	struct assignment *as = brm_calloc((size_t)argc, sizeof(*as));
 	struct brm_record *r = NULL;
+	struct brm_node *orig = NULL;
 	struct brm_store *s;
 	char *subject = NULL;
 	int i, ret = 0;
@@ -134,10 +135,15 @@ static int set(struct brm_ctx *ctx, int argc, char **argv)
 	if (ret < 0 || (ret = brm_cli_begin(ctx, &s, 1)) < 0 ||
 	    (ret = brm_store_find(&r, s, argv[0], NULL)) < 0)
 		goto done;
+	orig = brm_node_dup(r->root);
 	for (i = 1; i < argc && ret == 0; i++)
 		ret = assign(s, r, &as[i], &summary);
 	if (ret < 0)
 		goto done;
+	if (brm_node_equal(orig, r->root)) {
+		printf("nothing changed\n");
+		goto done;
+	}
 	subject = brm_xprintf("%s — %s", r->id, summary.data);
 	ret = brm_cli_save(s, r, "set", subject);
 done:
@@ -145,6 +151,7 @@ done:
 		free(as[i].path);
 	free(as);
 	free(subject);
+	brm_node_free(orig);
 	brm_record_free(r);
 	brm_buf_release(&summary);
 	return ret < 0 ? brm_fail(ret) : 0;
