@@ -1036,3 +1036,113 @@ done:
 	git_revwalk_free(walk);
 	return ret;
 }
+
+/* ---- reading a commit's tree ---- */
+
+struct brm_tree {
+	git_repository *git;	/* borrowed from the brm_repo */
+	git_tree *root;
+};
+
+int brm_tree_open(struct brm_tree **out, struct brm_repo *repo,
+    const char *rev, char oid_hex[41])
+{
+	git_object *obj = NULL;
+	git_commit *commit = NULL;
+	struct brm_tree *t;
+	int ret = 0;
+
+	*out = NULL;
+	if (git_revparse_single(&obj, repo->git, rev) < 0 ||
+	    git_object_peel((git_object **)&commit, obj, GIT_OBJECT_COMMIT) < 0) {
+		ret = brm_error_set(BRM_ENOTFOUND, "unknown revision '%s': %s",
+		    rev, git_message());
+		goto done;
+	}
+	t = brm_calloc(1, sizeof(*t));
+	t->git = repo->git;
+	if (git_commit_tree(&t->root, commit) < 0) {
+		free(t);
+		ret = brm_error_set(BRM_ERROR, "cannot read the tree of '%s': "
+		    "%s", rev, git_message());
+		goto done;
+	}
+	if (oid_hex)
+		git_oid_tostr(oid_hex, 41, git_commit_id(commit));
+	*out = t;
+done:
+	git_commit_free(commit);
+	git_object_free(obj);
+	return ret;
+}
+
+void brm_tree_free(struct brm_tree *t)
+{
+	if (!t)
+		return;
+	git_tree_free(t->root);
+	free(t);
+}
+
+static int subtree(git_tree **out, struct brm_tree *t, const char *dir)
+{
+	git_tree_entry *e = NULL;
+	int ret;
+
+	if (!*dir)
+		return git_tree_dup(out, t->root);
+	if ((ret = git_tree_entry_bypath(&e, t->root, dir)) < 0)
+		return ret;
+	ret = git_tree_entry_type(e) == GIT_OBJECT_TREE ?
+	    git_tree_lookup(out, t->git, git_tree_entry_id(e)) :
+	    GIT_ENOTFOUND;
+	git_tree_entry_free(e);
+	return ret;
+}
+
+int brm_tree_list(struct brm_tree *t, const char *dir, char ***names,
+    size_t *n)
+{
+	git_tree *tree = NULL;
+	size_t i, count;
+
+	*names = NULL;
+	*n = 0;
+	if (subtree(&tree, t, dir) < 0)
+		return 0;
+	count = git_tree_entrycount(tree);
+	*names = brm_calloc(count + 1, sizeof(**names));
+	/* git sorts tree entries by name already */
+	for (i = 0; i < count; i++)
+		(*names)[i] = brm_strdup(git_tree_entry_name(
+		    git_tree_entry_byindex(tree, i)));
+	*n = count;
+	git_tree_free(tree);
+	return 0;
+}
+
+int brm_tree_read(struct brm_tree *t, const char *path,
+    struct brm_buf *out)
+{
+	git_tree_entry *e = NULL;
+	git_blob *blob = NULL;
+	int ret = 0;
+
+	if (git_tree_entry_bypath(&e, t->root, path) < 0 ||
+	    git_tree_entry_type(e) != GIT_OBJECT_BLOB) {
+		ret = brm_error_set(BRM_ENOTFOUND, "'%s' is not in that "
+		    "commit", path);
+		goto done;
+	}
+	if (git_blob_lookup(&blob, t->git, git_tree_entry_id(e)) < 0) {
+		ret = brm_error_set(BRM_ERROR, "cannot read '%s': %s", path,
+		    git_message());
+		goto done;
+	}
+	brm_buf_add(out, git_blob_rawcontent(blob),
+	    (size_t)git_blob_rawsize(blob));
+done:
+	git_blob_free(blob);
+	git_tree_entry_free(e);
+	return ret;
+}

@@ -18,6 +18,8 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "buf.h"
+
 struct brm_repo;
 
 /* One path to update in a commit.  data == NULL removes the path. */
@@ -90,5 +92,24 @@ int brm_repo_log(struct brm_repo *repo, const char *path, size_t max,
 
 /* The full hex id of HEAD's commit; BRM_ENOTFOUND on an unborn branch. */
 int brm_repo_head(struct brm_repo *repo, char oid_hex[41]);
+
+/*
+ * A commit's tree, read straight from the object database: the work tree
+ * is not consulted, so what is read is exactly what was committed.
+ */
+struct brm_tree;
+
+/* The tree of rev (any revision git understands: HEAD, main~3, a hash);
+ * oid_hex receives the commit's full id.  BRM_ENOTFOUND for a bad rev. */
+int brm_tree_open(struct brm_tree **out, struct brm_repo *repo,
+    const char *rev, char oid_hex[41]);
+void brm_tree_free(struct brm_tree *t);
+/* Names of the entries of folder dir ("" for the root), sorted; a
+ * missing folder has none.  Free with brm_strv_free (core/store.h). */
+int brm_tree_list(struct brm_tree *t, const char *dir, char ***names,
+    size_t *n);
+/* The blob at path into out (appended).  BRM_ENOTFOUND if absent. */
+int brm_tree_read(struct brm_tree *t, const char *path,
+    struct brm_buf *out);
 
 #endif

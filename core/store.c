@@ -72,14 +72,14 @@ static char *find_work_tree(const char *start)
 	}
 }
 
+static int load_rel(struct brm_store *s, const char *rel,
+    struct brm_node **root);
+
 static int load_config(struct brm_store *s)
 {
-	char *path = brm_store_path(s, BRM_CONFIG_PATH);
-	int ret;
-
-	ret = brm_yaml_load_file(&s->config, path, BRM_CONFIG_PATH);
-	free(path);
-	return ret;
+	brm_node_free(s->config);
+	s->config = NULL;
+	return load_rel(s, BRM_CONFIG_PATH, &s->config);
 }
 
 int brm_store_open(struct brm_store **out, const char *dir)
@@ -119,6 +119,7 @@ void brm_store_free(struct brm_store *s)
 		return;
 	if (s->lock_fd >= 0)
 		close(s->lock_fd);	/* releases the flock */
+	brm_tree_free(s->tree);
 	brm_repo_free(s->repo);
 	brm_node_free(s->config);
 	free(s->root);
@@ -194,6 +195,23 @@ int brm_store_repo(struct brm_store *s, struct brm_repo **out)
 	return ret;
 }
 
+int brm_store_at(struct brm_store *s, const char *rev)
+{
+	struct brm_repo *repo;
+	int ret;
+
+	if ((ret = brm_store_repo(s, &repo)) < 0)
+		return ret;
+	brm_tree_free(s->tree);
+	s->tree = NULL;
+	if ((ret = brm_tree_open(&s->tree, repo, rev, s->commit)) < 0)
+		return ret;
+	if ((ret = load_config(s)) == BRM_ENOTFOUND)
+		ret = brm_error_set(BRM_ENOTFOUND, "'%s' is not a brm "
+		    "portfolio commit (no %s)", rev, BRM_CONFIG_PATH);
+	return ret;
+}
+
 int brm_store_lock(struct brm_store *s)
 {
 	struct brm_repo *repo;
@@ -238,45 +256,68 @@ void brm_strv_free(char **v, size_t n)
 	free(v);
 }
 
-/* Add the ids of dir's *.yaml files that start with prefix. */
-static void scan_ids(const char *dir, const char *prefix, struct strv *out)
+/* The names in folder rel of the store's source: the work tree, or the
+ * commit chosen by brm_store_at(). */
+static void list_names(struct brm_store *s, const char *rel,
+    struct strv *out)
 {
-	size_t plen = strlen(prefix), n;
+	char *abs, **names;
 	struct dirent *e;
+	size_t n, i;
 	DIR *d;
 
-	if (!(d = opendir(dir)))
+	if (s->tree) {
+		brm_tree_list(s->tree, rel, &names, &n);
+		for (i = 0; i < n; i++)
+			strv_push(out, names[i]);
+		free(names);
 		return;
-	while ((e = readdir(d))) {
-		n = strlen(e->d_name);
-		if (e->d_name[0] == '.' || n <= 5 ||
-		    strcmp(e->d_name + n - 5, ".yaml") ||
-		    strncmp(e->d_name, prefix, plen))
-			continue;
-		strv_push(out, brm_strndup(e->d_name, n - 5));
 	}
-	closedir(d);
+	abs = brm_store_path(s, rel);
+	if ((d = opendir(abs))) {
+		while ((e = readdir(d)))
+			if (e->d_name[0] != '.')
+				strv_push(out, brm_strdup(e->d_name));
+		closedir(d);
+	}
+	free(abs);
 }
 
-/* Numeric subfolders (years, months) of dir, sorted. */
-static void scan_shards(const char *dir, size_t width, struct strv *out)
+/* Add the ids of rel's *.yaml files that start with prefix. */
+static void scan_ids(struct brm_store *s, const char *rel,
+    const char *prefix, struct strv *out)
 {
-	struct dirent *e;
-	size_t i;
-	DIR *d;
+	size_t plen = strlen(prefix), n, i;
+	struct strv names = { 0 };
 
-	if (!(d = opendir(dir)))
-		return;
-	while ((e = readdir(d))) {
-		if (strlen(e->d_name) != width)
-			continue;
-		for (i = 0; i < width; i++)
-			if (e->d_name[i] < '0' || e->d_name[i] > '9')
-				break;
-		if (i == width)
-			strv_push(out, brm_strdup(e->d_name));
+	list_names(s, rel, &names);
+	for (i = 0; i < names.n; i++) {
+		n = strlen(names.v[i]);
+		if (n > 5 && !strcmp(names.v[i] + n - 5, ".yaml") &&
+		    !strncmp(names.v[i], prefix, plen))
+			strv_push(out, brm_strndup(names.v[i], n - 5));
 	}
-	closedir(d);
+	brm_strv_free(names.v, names.n);
+}
+
+/* Numeric subfolders (years, months) of rel, sorted. */
+static void scan_shards(struct brm_store *s, const char *rel, size_t width,
+    struct strv *out)
+{
+	struct strv names = { 0 };
+	size_t i, j;
+
+	list_names(s, rel, &names);
+	for (i = 0; i < names.n; i++) {
+		if (strlen(names.v[i]) != width)
+			continue;
+		for (j = 0; j < width; j++)
+			if (names.v[i][j] < '0' || names.v[i][j] > '9')
+				break;
+		if (j == width)
+			strv_push(out, brm_strdup(names.v[i]));
+	}
+	brm_strv_free(names.v, names.n);
 	if (out->n)
 		qsort(out->v, out->n, sizeof(*out->v), cmp_str);
 }
@@ -286,27 +327,26 @@ static void dated_ids(struct brm_store *s, const struct brm_kind *k,
     const char *prefix, struct strv *out)
 {
 	struct strv years = { 0 }, months = { 0 };
-	char *base = brm_store_path(s, k->plural), *dir;
 	struct brm_date d;
 	size_t y, m;
+	char *dir;
 
 	if (strlen(prefix) >= strlen(k->prefix) + 9 &&
 	    brm_id_date(prefix, &d) == 0) {
 		/* The date is complete: one folder holds every match. */
-		dir = brm_xprintf("%s/%04d/%02d", base, d.year, d.month);
-		scan_ids(dir, prefix, out);
+		dir = brm_xprintf("%s/%04d/%02d", k->plural, d.year, d.month);
+		scan_ids(s, dir, prefix, out);
 		free(dir);
-		free(base);
 		return;
 	}
-	scan_shards(base, 4, &years);
+	scan_shards(s, k->plural, 4, &years);
 	for (y = 0; y < years.n; y++) {
-		dir = brm_xprintf("%s/%s", base, years.v[y]);
-		scan_shards(dir, 2, &months);
+		dir = brm_xprintf("%s/%s", k->plural, years.v[y]);
+		scan_shards(s, dir, 2, &months);
 		for (m = 0; m < months.n; m++) {
 			char *mdir = brm_xprintf("%s/%s", dir, months.v[m]);
 
-			scan_ids(mdir, prefix, out);
+			scan_ids(s, mdir, prefix, out);
 			free(mdir);
 		}
 		brm_strv_free(months.v, months.n);
@@ -314,21 +354,30 @@ static void dated_ids(struct brm_store *s, const struct brm_kind *k,
 		free(dir);
 	}
 	brm_strv_free(years.v, years.n);
-	free(base);
 }
 
 static void kind_ids(struct brm_store *s, const struct brm_kind *k,
     const char *prefix, struct strv *out)
 {
-	char *dir;
-
-	if (brm_kind_is_dated(k)) {
+	if (brm_kind_is_dated(k))
 		dated_ids(s, k, prefix, out);
-		return;
-	}
-	dir = brm_store_path(s, k->plural);
-	scan_ids(dir, prefix, out);
+	else
+		scan_ids(s, k->plural, prefix, out);
+}
+
+int brm_store_ids_month(struct brm_store *s, const struct brm_kind *kind,
+    int year, int month, char ***ids, size_t *n)
+{
+	struct strv sv = { 0 };
+	char *dir = brm_xprintf("%s/%04d/%02d", kind->plural, year, month);
+
+	scan_ids(s, dir, "", &sv);
 	free(dir);
+	if (sv.n)
+		qsort(sv.v, sv.n, sizeof(*sv.v), cmp_str);
+	*ids = sv.v;
+	*n = sv.n;
+	return 0;
 }
 
 int brm_store_ids(struct brm_store *s, const struct brm_kind *kind,
@@ -435,18 +484,47 @@ int brm_store_resolve(struct brm_store *s, const char *ref,
 int brm_store_exists(struct brm_store *s, const struct brm_kind *kind,
     const char *id)
 {
-	char *rel = brm_id_path(kind, id), *abs = brm_store_path(s, rel);
-	int found = exists(abs);
+	char *rel = brm_id_path(kind, id), *abs;
+	struct brm_buf b = BRM_BUF_INIT;
+	int found;
 
-	free(abs);
+	if (s->tree) {
+		found = brm_tree_read(s->tree, rel, &b) == 0;
+		brm_buf_release(&b);
+		brm_error_clear();
+	} else {
+		abs = brm_store_path(s, rel);
+		found = exists(abs);
+		free(abs);
+	}
 	free(rel);
 	return found;
+}
+
+/* Parse the file at rel from the store's source. */
+static int load_rel(struct brm_store *s, const char *rel,
+    struct brm_node **root)
+{
+	struct brm_buf b = BRM_BUF_INIT;
+	char *abs;
+	int ret;
+
+	if (!s->tree) {
+		abs = brm_store_path(s, rel);
+		ret = brm_yaml_load_file(root, abs, rel);
+		free(abs);
+		return ret;
+	}
+	if ((ret = brm_tree_read(s->tree, rel, &b)) == 0)
+		ret = brm_yaml_load(root, b.data, b.len, rel);
+	brm_buf_release(&b);
+	return ret;
 }
 
 int brm_store_load(struct brm_record **out, struct brm_store *s,
     const struct brm_kind *kind, const char *id)
 {
-	char *rel, *abs;
+	char *rel;
 	struct brm_node *root = NULL;
 	int ret;
 
@@ -454,14 +532,12 @@ int brm_store_load(struct brm_record **out, struct brm_store *s,
 	if ((ret = brm_id_check(kind, id)) < 0)
 		return ret;
 	rel = brm_id_path(kind, id);
-	abs = brm_store_path(s, rel);
-	ret = brm_yaml_load_file(&root, abs, rel);
+	ret = load_rel(s, rel, &root);
 	if (ret == BRM_ENOTFOUND)
 		ret = brm_error_set(BRM_ENOTFOUND, "no %s '%s'", kind->name,
 		    id);
 	if (ret == 0)
 		*out = brm_record_wrap(kind, id, root);
-	free(abs);
 	free(rel);
 	return ret;
 }

@@ -22,12 +22,15 @@
 #include "schema.h"
 
 struct brm_repo;
+struct brm_tree;
 
 struct brm_store {
 	char *root;		/* absolute path of the work tree */
 	struct brm_node *config;/* .brm/config.yaml */
 	struct brm_repo *repo;	/* opened by brm_store_lock() */
 	int lock_fd;		/* -1 when not locked */
+	struct brm_tree *tree;	/* set by brm_store_at(): read from it */
+	char commit[41];	/* the commit tree comes from */
 };
 
 #define BRM_CONFIG_PATH ".brm/config.yaml"
@@ -39,6 +42,13 @@ struct brm_store {
  */
 int brm_store_open(struct brm_store **out, const char *dir);
 void brm_store_free(struct brm_store *s);
+
+/*
+ * From now on read records from the commit rev (straight from the object
+ * database) instead of the work tree; s->commit names it.  For reports,
+ * which must be reproducible from a commit.  Nothing can be written then.
+ */
+int brm_store_at(struct brm_store *s, const char *rev);
 
 /* The git repository, opened on first use (no lock taken). */
 int brm_store_repo(struct brm_store *s, struct brm_repo **out);
@@ -71,6 +81,9 @@ int brm_store_exists(struct brm_store *s, const struct brm_kind *kind,
 int brm_store_ids(struct brm_store *s, const struct brm_kind *kind,
     char ***ids, size_t *n);
 void brm_strv_free(char **v, size_t n);
+/* The ids of the records of a dated kind filed in one month, sorted. */
+int brm_store_ids_month(struct brm_store *s, const struct brm_kind *kind,
+    int year, int month, char ***ids, size_t *n);
 
 /* A set of file changes that becomes one commit. */
 struct brm_txn_item {
