@@ -60,14 +60,16 @@ static int fail_at(struct loader *ld, unsigned line, unsigned col,
 
 #define MARK(m) (unsigned)(m).line + 1, (unsigned)(m).column + 1
 
-/* libyaml counts columns in characters, so do we. */
+/* libyaml counts columns in characters, and not the BOM; so do we. */
 static void offset_position(const char *data, size_t off, unsigned *line,
     unsigned *col)
 {
-	size_t i;
+	size_t i = 0;
 
 	*line = *col = 1;
-	for (i = 0; i < off; i++) {
+	if (off >= 3 && !memcmp(data, "\xef\xbb\xbf", 3))
+		i = 3;
+	for (; i < off; i++) {
 		if (data[i] == '\n') {
 			(*line)++;
 			*col = 1;
@@ -351,7 +353,7 @@ int brm_yaml_load(struct brm_node **out, const char *data, size_t len,
 
 	*out = NULL;
 	ld.name = name ? name : "(input)";
-	ld.data = data;
+	ld.data = data ? data : "";	/* libyaml asserts on NULL */
 	ld.len = len;
 	if (len > BRM_YAML_MAX_BYTES) {
 		ret = too_large(ld.name);
@@ -364,9 +366,10 @@ int brm_yaml_load(struct brm_node **out, const char *data, size_t len,
 		goto done;
 	}
 	have_parser = 1;
-	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
-	yaml_parser_set_input_string(&parser, (const unsigned char *)data,
-	    len);
+	/* no yaml_parser_set_encoding(): it would keep a UTF-8 BOM as text;
+	 * check_input() has already refused UTF-16 */
+	yaml_parser_set_input_string(&parser,
+	    (const unsigned char *)ld.data, len);
 	while (!end) {
 		if (!yaml_parser_parse(&parser, &ev)) {
 			ret = parse_error(&ld, &parser);
@@ -463,7 +466,7 @@ static int write_out(void *data, unsigned char *buffer, size_t size)
 	return 1;
 }
 
-/* yaml_emitter_emit() frees the event whether it succeeds or not. */
+/* yaml_emitter_emit() owns the event from here on, even on failure. */
 static int emit(yaml_emitter_t *e, yaml_event_t *ev)
 {
 	if (yaml_emitter_emit(e, ev))
