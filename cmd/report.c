@@ -1,0 +1,154 @@
+/*
+ * brm report monthly|customer|portfolio|suppliers: Markdown, HTML or JSON
+ * reports, always read from a commit (HEAD, or --at REV) so that the same
+ * commit gives the same bytes.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/records.h"
+#include "core/date.h"
+#include "core/error.h"
+#include "core/report.h"
+#include "formats/json.h"
+#include "formats/report.h"
+
+struct report_opts {
+	const char *format;
+	const char *at;
+	const char *output;
+	const char *month;
+};
+
+/* Write all of out to path through a temporary file, or to stdout. */
+static int deliver(const struct brm_buf *out, const char *path)
+{
+	char *tmp;
+	FILE *f;
+	int ok;
+
+	if (!path || !strcmp(path, "-")) {
+		fwrite(out->data, 1, out->len, stdout);
+		return 0;
+	}
+	tmp = brm_xprintf("%s.brm-tmp-%ld", path, (long)getpid());
+	if (!(f = fopen(tmp, "w"))) {
+		free(tmp);
+		return brm_error_set(BRM_ERROR, "cannot write '%s': %s", path,
+		    strerror(errno));
+	}
+	ok = fwrite(out->data, 1, out->len, f) == out->len;
+	ok = (fclose(f) == 0) && ok && rename(tmp, path) == 0;
+	if (!ok) {
+		unlink(tmp);
+		free(tmp);
+		return brm_error_set(BRM_ERROR, "cannot write '%s': %s", path,
+		    strerror(errno));
+	}
+	free(tmp);
+	return 0;
+}
+
+static int render(struct brm_doc *doc, json_t *json, const char *format,
+    const char *title, struct brm_buf *out)
+{
+	if (!strcmp(format, "json"))
+		return brm_json_dump(out, json, 1);
+	return brm_doc_render(doc, !strcmp(format, "html") ? BRM_DOC_HTML :
+	    BRM_DOC_MARKDOWN, title, out);
+}
+
+static int default_month(struct brm_month *m)
+{
+	struct brm_date today = brm_today();
+
+	*m = brm_month_add((struct brm_month){ today.year, today.month }, -1);
+	return 0;
+}
+
+static int monthly(struct brm_store *s, const struct report_opts *o,
+    struct brm_buf *out)
+{
+	struct brm_monthly *r = NULL;
+	struct brm_doc *doc = NULL;
+	json_t *json = NULL;
+	struct brm_month m;
+	char title[64];
+	int ret;
+
+	if (o->month ? brm_month_parse(&m, o->month, "--month") < 0 :
+	    default_month(&m) < 0)
+		return BRM_EINVALID;
+	if ((ret = brm_report_monthly(&r, s, m)) < 0)
+		return ret;
+	if (!strcmp(o->format, "json"))
+		json = brm_monthly_json(r);
+	else
+		doc = brm_monthly_doc(r);
+	brm_month_name(title, sizeof(title), &m);
+	ret = render(doc, json, o->format, title, out);
+	json_decref(json);
+	brm_doc_free(doc);
+	brm_monthly_free(r);
+	return ret;
+}
+
+static int run(struct brm_ctx *ctx, const char *which, const char *id,
+    const struct report_opts *o)
+{
+	struct brm_buf out = BRM_BUF_INIT;
+	struct brm_store *s;
+	int ret;
+
+	(void)id;
+	if ((ret = brm_cli_begin(ctx, &s, 0)) < 0 ||
+	    (ret = brm_store_at(s, o->at ? o->at : "HEAD")) < 0)
+		goto done;
+	if (!strcmp(which, "monthly"))
+		ret = monthly(s, o, &out);
+	if (ret == 0)
+		ret = deliver(&out, o->output);
+done:
+	brm_buf_release(&out);
+	return ret < 0 ? brm_fail(ret) : 0;
+}
+
+int cmd_report(int argc, char **argv, struct brm_ctx *ctx)
+{
+	struct report_opts o = { "md", NULL, NULL, NULL };
+	const char *which;
+	const struct brm_opt opts[] = {
+		BRM_OPT_STRING_(0, "format", &o.format, "md|html|json",
+		    "output format (default: md)"),
+		BRM_OPT_STRING_(0, "at", &o.at, "<rev>",
+		    "build the report from this commit (default: HEAD)"),
+		BRM_OPT_STRING_('o', "output", &o.output, "<file>",
+		    "write the report to a file"),
+		BRM_OPT_STRING_(0, "month", &o.month, "<YYYY-MM>",
+		    "monthly: the month (default: the previous month)"),
+		BRM_OPT_END_
+	};
+	const struct brm_usage u = { "report",
+		"<monthly|customer|portfolio|suppliers> [<customer>]", opts };
+
+	if ((argc = brm_parse_options(argc, argv, &u)) < 0)
+		return brm_parse_exit(argc);
+	which = argv[0];
+	if (!brm_word_in("monthly|customer|portfolio|suppliers", which))
+		return brm_usage_error(&u, "unknown report '%s' (expected "
+		    "monthly, customer, portfolio or suppliers)", which);
+	if (!brm_word_in("md|html|json", o.format))
+		return brm_usage_error(&u, "unknown format '%s' (expected md, "
+		    "html or json)", o.format);
+	if (!strcmp(which, "customer") != (argc == 2))
+		return brm_usage_error(&u, "%s", argc == 2 ? "only the "
+		    "customer report takes an id" : "report customer needs "
+		    "a customer id");
+	if (o.month && strcmp(which, "monthly"))
+		return brm_usage_error(&u, "--month applies to the monthly "
+		    "report only");
+	return run(ctx, which, argc == 2 ? argv[1] : NULL, &o);
+}

@@ -1,0 +1,810 @@
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "date.h"
+#include "error.h"
+#include "report.h"
+#include "review.h"
+#include "sla.h"
+#include "validate.h"
+
+int brm_month_parse(struct brm_month *m, const char *s, const char *what)
+{
+	char day[16];
+	struct brm_date d;
+
+	if (strlen(s) != 7 || s[4] != '-')
+		goto bad;
+	snprintf(day, sizeof(day), "%s-01", s);
+	if (brm_date_parse(&d, day, what) < 0)
+		goto bad;
+	m->year = d.year;
+	m->month = d.month;
+	return 0;
+bad:
+	return brm_error_set(BRM_EINVALID, "invalid %s '%s' (expected "
+	    "YYYY-MM)", what, s);
+}
+
+void brm_month_format(char out[8], const struct brm_month *m)
+{
+	snprintf(out, 8, "%04u-%02u", (unsigned)m->year % 10000,
+	    (unsigned)m->month % 100);
+}
+
+struct brm_month brm_month_add(struct brm_month m, int delta)
+{
+	int idx = m.year * 12 + (m.month - 1) + delta;
+
+	m.year = idx / 12;
+	m.month = idx % 12 + 1;
+	return m;
+}
+
+static void recv_push(struct brm_recv *v, struct brm_record *r)
+{
+	if (v->n == v->alloc) {
+		v->alloc = v->alloc ? 2 * v->alloc : 8;
+		v->v = brm_realloc(v->v, v->alloc * sizeof(*v->v));
+	}
+	v->v[v->n++] = r;
+}
+
+/* ---- dates as written ---- */
+
+/* The "YYYY-MM-DD" a date or timestamp field starts with, or NULL. */
+static const char *day_of(const struct brm_record *r, const char *field)
+{
+	const char *v = brm_record_str(r, field);
+
+	return v && strlen(v) >= 10 ? v : NULL;
+}
+
+static const char *node_day(const struct brm_node *map, const char *field)
+{
+	const char *v = brm_node_str(map, field);
+
+	return v && strlen(v) >= 10 && !brm_node_is_null(
+	    brm_node_get(map, field)) ? v : NULL;
+}
+
+static int in_month(const char *day, const struct brm_month *m)
+{
+	char ym[8];
+
+	if (!day)
+		return 0;
+	brm_month_format(ym, m);
+	return !strncmp(day, ym, 7);
+}
+
+/* day <= the last day of m, comparing ISO text */
+static int by_end_of(const char *day, const struct brm_month *m)
+{
+	char end[16];
+
+	if (!day)
+		return 0;
+	snprintf(end, sizeof(end), "%04d-%02d-%02d", m->year, m->month,
+	    brm_days_in_month(m->year, m->month));
+	return strncmp(day, end, 10) <= 0;
+}
+
+static double hours_between(const char *from, const char *to)
+{
+	struct brm_datetime a, b;
+
+	if (brm_datetime_parse(&a, from, "a") < 0 ||
+	    brm_datetime_parse(&b, to, "b") < 0)
+		return 0;
+	return (double)(brm_datetime_epoch(&b) - brm_datetime_epoch(&a)) /
+	    3600.0;
+}
+
+/* ---- the report being built ---- */
+
+/* Per-customer counts that only the builder needs. */
+struct tally {
+	double trend_sum[BRM_TREND_MONTHS];
+	int trend_n[BRM_TREND_MONTHS];
+	int reviews_month, reviews_quarter;
+	int active;		/* anything happened in the month */
+};
+
+struct builder {
+	struct brm_store *store;
+	struct brm_monthly *r;
+	char **ids;		/* customer ids, sorted, parallel to r */
+	size_t nids;
+	struct tally *tally;	/* parallel to r->customers */
+	struct brm_month quarter_start;
+};
+
+static struct brm_report_customer *customer(struct builder *b,
+    const char *id)
+{
+	size_t lo = 0, hi = b->r->ncustomers, mid;
+	int c;
+
+	if (!id)
+		return NULL;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		c = strcmp(b->ids[mid], id);
+		if (!c)
+			return &b->r->customers[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* Keep r for the report (freed with it); returns r. */
+static struct brm_record *keep(struct builder *b, struct brm_record *r)
+{
+	recv_push(&b->r->owned, r);
+	return r;
+}
+
+static void attention(struct builder *b, const char *category,
+    const char *id, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void attention(struct builder *b, const char *category,
+    const char *id, const char *fmt, ...)
+{
+	struct brm_monthly *r = b->r;
+	struct brm_buf text = BRM_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	brm_buf_vprintf(&text, fmt, ap);
+	va_end(ap);
+	r->attention = brm_realloc(r->attention,
+	    (r->nattention + 1) * sizeof(*r->attention));
+	r->attention[r->nattention].category = brm_strdup(category);
+	r->attention[r->nattention].id = brm_strdup(id);
+	r->attention[r->nattention].text = brm_buf_detach(&text);
+	r->nattention++;
+}
+
+static void coming(struct builder *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void coming(struct builder *b, const char *fmt, ...)
+{
+	struct brm_buf text = BRM_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	brm_buf_vprintf(&text, fmt, ap);
+	va_end(ap);
+	b->r->coming = brm_realloc(b->r->coming,
+	    (b->r->ncoming + 1) * sizeof(*b->r->coming));
+	b->r->coming[b->r->ncoming++] = brm_buf_detach(&text);
+}
+
+/* Call fn for every record of kind filed in the months from first (NULL:
+ * the beginning) to last; fn owns the record. */
+typedef void (*visit_fn)(struct builder *b, struct brm_record *rec);
+
+static void each_filed(struct builder *b, const struct brm_kind *k,
+    const struct brm_month *first, const struct brm_month *last,
+    visit_fn fn)
+{
+	int lo = first ? first->year * 100 + first->month : 0;
+	int hi = last->year * 100 + last->month, *months;
+	struct brm_record *rec;
+	size_t nm, i, j, n;
+	char **ids;
+
+	brm_store_months(b->store, k, &months, &nm);
+	for (i = 0; i < nm; i++) {
+		if (months[i] < lo || months[i] > hi)
+			continue;
+		brm_store_ids_month(b->store, k, months[i] / 100,
+		    months[i] % 100, &ids, &n);
+		for (j = 0; j < n; j++) {
+			if (brm_store_load(&rec, b->store, k, ids[j]) < 0) {
+				brm_error_clear();	/* brm check says why */
+				continue;
+			}
+			fn(b, rec);
+		}
+		brm_strv_free(ids, n);
+	}
+	free(months);
+}
+
+
+static struct tally *tally_of(struct builder *b,
+    const struct brm_report_customer *c)
+{
+	return &b->tally[c - b->r->customers];
+}
+
+/* ---- meetings ---- */
+
+static int action_open(const struct brm_node *a)
+{
+	const char *done = brm_node_str(a, "done");
+
+	return !done || strcmp(done, "true");
+}
+
+static void note_actions(struct builder *b, struct brm_record *rec,
+    struct brm_report_customer *c, int *kept)
+{
+	struct brm_node *list = brm_record_get(rec, "actions");
+	const char *due, *text;
+	size_t i;
+	int overdue;
+
+	for (i = 0; list && list->type == BRM_NODE_SEQ && i < list->n; i++) {
+		if (!action_open(list->items[i]))
+			continue;
+		due = node_day(list->items[i], "due");
+		overdue = due && by_end_of(due, &b->r->month);
+		text = brm_node_str(list->items[i], "text");
+		if (overdue)
+			attention(b, "action", rec->id, "Action past due "
+			    "since %.10s: %s (%s, meeting %s)", due,
+			    text ? text : "", c ? brm_record_title(c->rec) :
+			    brm_record_str(rec, "with"), rec->id);
+		if (!c)
+			continue;
+		c->actions = brm_realloc(c->actions, (c->nactions + 1) *
+		    sizeof(*c->actions));
+		c->actions[c->nactions++] = (struct brm_action_ref){ rec, i,
+			overdue };
+		*kept = 1;
+	}
+}
+
+/* day lies in the report month's quarter, up to the month's end */
+static int in_quarter(const struct builder *b, const char *day)
+{
+	char from[8];
+
+	brm_month_format(from, &b->quarter_start);
+	return strncmp(day, from, 7) >= 0 && by_end_of(day, &b->r->month);
+}
+
+static int is_review(const struct brm_record *rec)
+{
+	const char *kind = brm_record_str(rec, "kind");
+
+	return kind && brm_review_is_review(kind);
+}
+
+static void on_meeting(struct builder *b, struct brm_record *rec)
+{
+	const char *day = day_of(rec, "date");
+	struct brm_report_customer *c = customer(b,
+	    brm_record_str(rec, "with"));
+	const char *kind = brm_record_str(rec, "kind");
+	int periodic = kind && !strcmp(kind, "periodic-review"), kept = 0;
+
+	if (c && in_month(day, &b->r->month)) {
+		c->cur.meetings++;
+		c->cur.periodic_reviews += periodic;
+		recv_push(&c->meetings, rec);
+		tally_of(b, c)->active = kept = 1;
+		tally_of(b, c)->reviews_month += is_review(rec);
+	} else if (c && in_month(day, &b->r->prev)) {
+		c->prev.meetings++;
+		c->prev.periodic_reviews += periodic;
+	}
+	if (c && day && is_review(rec) && in_quarter(b, day))
+		tally_of(b, c)->reviews_quarter++;
+	note_actions(b, rec, c, &kept);
+	if (kept)
+		keep(b, rec);
+	else
+		brm_record_free(rec);
+}
+
+/* ---- complaints ---- */
+
+/* Resolutions and reopenings of a complaint, as "YYYY-MM-DD..." text. */
+struct history {
+	const char *received;
+	const char *resolved[16];	/* current and undone resolutions */
+	size_t nresolved;
+	const char *reopened[16];
+	size_t nreopened;
+};
+
+static void history_of(const struct brm_record *rec, struct history *h)
+{
+	struct brm_node *re = brm_record_get(rec, "reopened");
+	const char *v;
+	size_t i;
+
+	memset(h, 0, sizeof(*h));
+	h->received = day_of(rec, "received");
+	if ((v = day_of(rec, "resolved")))
+		h->resolved[h->nresolved++] = v;
+	for (i = 0; re && re->type == BRM_NODE_SEQ && i < re->n; i++) {
+		if ((v = node_day(re->items[i], "at")) && h->nreopened < 16)
+			h->reopened[h->nreopened++] = v;
+		/* the resolution a reopening undid, where it was recorded */
+		if ((v = node_day(re->items[i], "resolved")) &&
+		    h->nresolved < 16)
+			h->resolved[h->nresolved++] = v;
+	}
+}
+
+/* Resolved as of the end of month m: the latest of its resolutions and
+ * reopenings on or before that day is a resolution. */
+static int resolved_by(const struct history *h, const struct brm_month *m)
+{
+	const char *last_res = NULL, *last_re = NULL;
+	size_t i;
+
+	for (i = 0; i < h->nresolved; i++)
+		if (by_end_of(h->resolved[i], m) && (!last_res ||
+		    strcmp(h->resolved[i], last_res) > 0))
+			last_res = h->resolved[i];
+	for (i = 0; i < h->nreopened; i++)
+		if (by_end_of(h->reopened[i], m) && (!last_re ||
+		    strcmp(h->reopened[i], last_re) > 0))
+			last_re = h->reopened[i];
+	return last_res && (!last_re || strcmp(last_res, last_re) >= 0);
+}
+
+static int open_at_end(const struct history *h, const struct brm_month *m)
+{
+	return h->received && by_end_of(h->received, m) && !resolved_by(h, m);
+}
+
+/* Open at the month's end, its response target passed and not met. */
+static int overdue_at_end(const struct brm_record *rec,
+    const struct history *h, const struct brm_month *m)
+{
+	const char *due = day_of(rec, "response_due");
+	const char *ack = day_of(rec, "acknowledged");
+
+	if (!open_at_end(h, m) || !due || !by_end_of(due, m))
+		return 0;
+	return !ack || hours_between(due, ack) > 0 || !by_end_of(ack, m);
+}
+
+static void count_complaint(struct brm_figures *f, const struct history *h,
+    const struct brm_record *rec, const struct brm_month *m)
+{
+	size_t i;
+
+	f->complaints_opened += in_month(h->received, m);
+	for (i = 0; i < h->nresolved; i++) {
+		if (!in_month(h->resolved[i], m))
+			continue;
+		f->complaints_resolved++;
+		if (h->received)
+			f->resolution_hours += hours_between(h->received,
+			    h->resolved[i]);
+	}
+	f->complaints_open += open_at_end(h, m);
+	f->complaints_overdue += overdue_at_end(rec, h, m);
+}
+
+static int touched_in(const struct history *h, const struct brm_month *m)
+{
+	size_t i;
+
+	for (i = 0; i < h->nresolved; i++)
+		if (in_month(h->resolved[i], m))
+			return 1;
+	return in_month(h->received, m) || open_at_end(h, m);
+}
+
+static void on_complaint(struct builder *b, struct brm_record *rec)
+{
+	struct brm_report_customer *c = customer(b,
+	    brm_record_str(rec, "customer"));
+	const char *summary = brm_record_str(rec, "summary");
+	const char *due = brm_record_str(rec, "response_due");
+	struct history h;
+
+	history_of(rec, &h);
+	if (!c) {
+		brm_record_free(rec);
+		return;
+	}
+	count_complaint(&c->cur, &h, rec, &b->r->month);
+	count_complaint(&c->prev, &h, rec, &b->r->prev);
+	if (overdue_at_end(rec, &h, &b->r->month))
+		attention(b, "complaint", rec->id, "Complaint %s of %s "
+		    "(%s) missed its response target %s: %s", rec->id,
+		    brm_record_title(c->rec), brm_record_str(rec, "severity") ?
+		    brm_record_str(rec, "severity") : "no severity",
+		    due ? due : "", summary ? summary : "");
+	if (touched_in(&h, &b->r->month)) {
+		recv_push(&c->complaints, rec);
+		keep(b, rec);
+		tally_of(b, c)->active = 1;
+	} else {
+		brm_record_free(rec);
+	}
+}
+
+/* ---- praise, surveys, value-adds, events ---- */
+
+/* The customer rec is about, and whether it falls in the report's month
+ * (1) or the one before (-1); 0 otherwise. */
+static struct brm_report_customer *placed(struct builder *b,
+    const struct brm_record *rec, int *when)
+{
+	const char *day = day_of(rec, rec->kind->date_field);
+
+	*when = in_month(day, &b->r->month) ? 1 :
+	    in_month(day, &b->r->prev) ? -1 : 0;
+	return customer(b, brm_record_str(rec, "customer"));
+}
+
+/* The month's records stay for the customer's section; the rest go. */
+static void settle(struct builder *b, struct brm_report_customer *c,
+    struct brm_recv *list, struct brm_record *rec, int when)
+{
+	if (c && when == 1) {
+		recv_push(list, keep(b, rec));
+		tally_of(b, c)->active = 1;
+	} else {
+		brm_record_free(rec);
+	}
+}
+
+static void on_praise(struct builder *b, struct brm_record *rec)
+{
+	int when;
+	struct brm_report_customer *c = placed(b, rec, &when);
+
+	if (c)
+		(when == 1 ? &c->cur : &c->prev)->praise += when != 0;
+	settle(b, c, c ? &c->praise : NULL, rec, when);
+}
+
+static void on_value_add(struct builder *b, struct brm_record *rec)
+{
+	int when;
+	struct brm_report_customer *c = placed(b, rec, &when);
+
+	if (c)
+		(when == 1 ? &c->cur : &c->prev)->value_adds += when != 0;
+	settle(b, c, c ? &c->value_adds : NULL, rec, when);
+}
+
+static void on_event(struct builder *b, struct brm_record *rec)
+{
+	const char *kind = brm_record_str(rec, "kind");
+	struct brm_figures *f;
+	int when;
+	struct brm_report_customer *c = placed(b, rec, &when);
+
+	if (c && when && kind) {
+		f = when == 1 ? &c->cur : &c->prev;
+		f->sla_breaches += !strcmp(kind, "sla-breach");
+		f->major_incidents += !strcmp(kind, "major-incident");
+	}
+	settle(b, c, c ? &c->events : NULL, rec, when);
+}
+
+static double score_of(const struct brm_record *rec)
+{
+	const char *v = brm_record_str(rec, "score");
+
+	return v ? atof(v) : 0;
+}
+
+static void on_survey(struct builder *b, struct brm_record *rec)
+{
+	const char *day = day_of(rec, "date");
+	struct brm_figures *f;
+	struct tally *t;
+	struct brm_month m;
+	int when, k;
+	struct brm_report_customer *c = placed(b, rec, &when);
+
+	if (c && day) {
+		t = tally_of(b, c);
+		for (k = 0; k < BRM_TREND_MONTHS; k++) {
+			m = brm_month_add(b->r->month,
+			    k - (BRM_TREND_MONTHS - 1));
+			if (in_month(day, &m)) {
+				t->trend_sum[k] += score_of(rec);
+				t->trend_n[k]++;
+			}
+		}
+	}
+	if (c && when) {
+		f = when == 1 ? &c->cur : &c->prev;
+		f->surveys++;
+		f->score_sum += score_of(rec);
+	}
+	settle(b, c, c ? &c->surveys : NULL, rec, when);
+}
+
+/* ---- suppliers ---- */
+
+static void on_audit(struct builder *b, struct brm_record *rec)
+{
+	if (in_month(day_of(rec, "date"), &b->r->month))
+		recv_push(&b->r->audits, keep(b, rec));
+	else
+		brm_record_free(rec);
+}
+
+static void on_dispute(struct builder *b, struct brm_record *rec)
+{
+	const char *opened = day_of(rec, "opened");
+	const char *resolved = day_of(rec, "resolved");
+
+	if (opened && by_end_of(opened, &b->r->month) &&
+	    !(resolved && by_end_of(resolved, &b->r->month)))
+		recv_push(&b->r->disputes, keep(b, rec));
+	else
+		brm_record_free(rec);
+}
+
+static void contract_dates(struct builder *b, const struct brm_record *sup)
+{
+	struct brm_node *list = brm_record_get(sup, "contracts");
+	const char *review, *end, *service;
+	size_t i;
+
+	for (i = 0; list && list->type == BRM_NODE_SEQ && i < list->n; i++) {
+		service = brm_node_str(list->items[i], "service");
+		review = node_day(list->items[i], "review");
+		end = node_day(list->items[i], "end");
+		if (in_month(review, &b->r->next))
+			coming(b, "Contract review of %s for %s on %.10s",
+			    brm_record_title(sup), service ? service : "?",
+			    review);
+		if (in_month(end, &b->r->next))
+			coming(b, "Contract of %s for %s ends on %.10s",
+			    brm_record_title(sup), service ? service : "?",
+			    end);
+	}
+}
+
+static void suppliers(struct builder *b)
+{
+	const struct brm_kind *k = brm_kind_lookup("supplier");
+	struct brm_record *rec;
+	char **ids;
+	size_t n, i;
+
+	if (!k)
+		return;
+	brm_store_ids(b->store, k, &ids, &n);
+	for (i = 0; i < n; i++) {
+		if (brm_store_load(&rec, b->store, k, ids[i]) < 0) {
+			brm_error_clear();
+			continue;
+		}
+		contract_dates(b, rec);
+		brm_record_free(rec);
+	}
+	brm_strv_free(ids, n);
+}
+
+static void sla_attention(struct builder *b)
+{
+	struct brm_sla_gaps gaps = BRM_SLA_GAPS_INIT;
+	size_t i;
+
+	if (brm_sla_gaps(&gaps, b->store, NULL) == 0)
+		for (i = 0; i < gaps.n; i++)
+			attention(b, "contract", gaps.v[i].supplier,
+			    "Supplier contract looser than a customer SLA: "
+			    "%s", gaps.v[i].message);
+	brm_sla_gaps_release(&gaps);
+	brm_error_clear();
+}
+
+/* ---- customers ---- */
+
+static int load_customers(struct builder *b)
+{
+	struct brm_monthly *r = b->r;
+	struct brm_record *rec;
+	size_t n, i;
+	int ret;
+
+	if ((ret = brm_store_ids(b->store, &brm_kind_customer, &b->ids,
+	    &b->nids)) < 0)
+		return ret;
+	n = b->nids;
+	r->customers = brm_calloc(n + 1, sizeof(*r->customers));
+	b->tally = brm_calloc(n + 1, sizeof(*b->tally));
+	for (i = 0; i < n; i++) {
+		if ((ret = brm_store_load(&rec, b->store, &brm_kind_customer,
+		    b->ids[i])) < 0)
+			return ret;
+		r->customers[i].rec = keep(b, rec);
+	}
+	r->ncustomers = n;
+	return 0;
+}
+
+static const char *cadence_of(const struct brm_record *c)
+{
+	const char *status = brm_record_str(c, "status");
+
+	if (status && strcmp(status, "active"))
+		return NULL;
+	return brm_record_str(c, "review.cadence");
+}
+
+static void review_attention(struct builder *b,
+    struct brm_report_customer *c)
+{
+	const struct tally *t = tally_of(b, c);
+	const char *cadence = cadence_of(c->rec), *next;
+	int quarter_end = b->r->month.month % 3 == 0;
+
+	if (cadence && ((strcmp(cadence, "quarterly") && !t->reviews_month) ||
+	    (!strcmp(cadence, "quarterly") && quarter_end &&
+	    !t->reviews_quarter))) {
+		c->review_missing = 1;
+		attention(b, "review", c->rec->id, "%s had no %s review "
+		    "meeting", brm_record_title(c->rec), cadence);
+	}
+	next = day_of(c->rec, "review.next_contract_review");
+	if (in_month(next, &b->r->next)) {
+		coming(b, "Contract review with %s on %.10s",
+		    brm_record_title(c->rec), next);
+		attention(b, "renewal", c->rec->id, "Contract review with %s "
+		    "next month, on %.10s", brm_record_title(c->rec), next);
+	}
+}
+
+static void finish_customer(struct builder *b, struct brm_report_customer *c)
+{
+	const struct tally *t = tally_of(b, c);
+	int k;
+
+	for (k = 0; k < BRM_TREND_MONTHS; k++)
+		c->trend[k] = t->trend_n[k] ? t->trend_sum[k] / t->trend_n[k] :
+		    NAN;
+	review_attention(b, c);
+}
+
+static void add_figures(struct brm_figures *to, const struct brm_figures *f)
+{
+	to->meetings += f->meetings;
+	to->periodic_reviews += f->periodic_reviews;
+	to->complaints_opened += f->complaints_opened;
+	to->complaints_resolved += f->complaints_resolved;
+	to->complaints_open += f->complaints_open;
+	to->complaints_overdue += f->complaints_overdue;
+	to->praise += f->praise;
+	to->surveys += f->surveys;
+	to->value_adds += f->value_adds;
+	to->sla_breaches += f->sla_breaches;
+	to->major_incidents += f->major_incidents;
+	to->score_sum += f->score_sum;
+	to->resolution_hours += f->resolution_hours;
+}
+
+/* Former customers with nothing in the month leave the report. */
+static void drop_quiet_former(struct builder *b)
+{
+	struct brm_monthly *r = b->r;
+	size_t i, n = 0;
+	const char *status;
+
+	for (i = 0; i < r->ncustomers; i++) {
+		status = brm_record_str(r->customers[i].rec, "status");
+		if (status && !strcmp(status, "former") && !b->tally[i].active)
+			continue;
+		r->customers[n++] = r->customers[i];
+	}
+	r->ncustomers = n;
+}
+
+static void visit_all(struct builder *b)
+{
+	struct brm_month m = b->r->month, from;
+	const struct brm_kind *k;
+
+	from = brm_month_add(m, -1);
+	if ((k = brm_kind_lookup("meeting")))
+		each_filed(b, k, NULL, &m, on_meeting);
+	if ((k = brm_kind_lookup("complaint")))
+		each_filed(b, k, NULL, &m, on_complaint);
+	if ((k = brm_kind_lookup("praise")))
+		each_filed(b, k, &from, &m, on_praise);
+	if ((k = brm_kind_lookup("value-add")))
+		each_filed(b, k, &from, &m, on_value_add);
+	if ((k = brm_kind_lookup("event")))
+		each_filed(b, k, &from, &m, on_event);
+	from = brm_month_add(m, -(BRM_TREND_MONTHS - 1));
+	if ((k = brm_kind_lookup("survey")))
+		each_filed(b, k, &from, &m, on_survey);
+	if ((k = brm_kind_lookup("audit")))
+		each_filed(b, k, &m, &m, on_audit);
+	if ((k = brm_kind_lookup("dispute")))
+		each_filed(b, k, NULL, &m, on_dispute);
+}
+
+int brm_report_monthly(struct brm_monthly **out, struct brm_store *s,
+    struct brm_month m)
+{
+	struct brm_monthly *r = brm_calloc(1, sizeof(*r));
+	struct builder b = { s, r, NULL, 0, NULL, { 0, 0 } };
+	size_t i;
+	int ret;
+
+	*out = NULL;
+	r->month = m;
+	r->prev = brm_month_add(m, -1);
+	r->next = brm_month_add(m, 1);
+	b.quarter_start = brm_month_add(m, -((m.month - 1) % 3));
+	memcpy(r->commit, s->commit, sizeof(r->commit));
+	r->provider = brm_node_str(s->config, "provider");
+	if ((ret = load_customers(&b)) < 0)
+		goto done;
+	visit_all(&b);
+	for (i = 0; i < r->ncustomers; i++) {
+		finish_customer(&b, &r->customers[i]);
+		add_figures(&r->total, &r->customers[i].cur);
+		add_figures(&r->total_prev, &r->customers[i].prev);
+	}
+	suppliers(&b);
+	sla_attention(&b);
+	drop_quiet_former(&b);
+	*out = r;
+	r = NULL;
+done:
+	brm_strv_free(b.ids, b.nids);
+	free(b.tally);
+	brm_monthly_free(r);
+	return ret;
+}
+
+static void recv_release(struct brm_recv *v)
+{
+	free(v->v);
+}
+
+void brm_monthly_free(struct brm_monthly *r)
+{
+	size_t i;
+
+	if (!r)
+		return;
+	for (i = 0; i < r->ncustomers; i++) {
+		struct brm_report_customer *c = &r->customers[i];
+
+		recv_release(&c->meetings);
+		recv_release(&c->complaints);
+		recv_release(&c->praise);
+		recv_release(&c->surveys);
+		recv_release(&c->value_adds);
+		recv_release(&c->events);
+		free(c->actions);
+	}
+	free(r->customers);
+	for (i = 0; i < r->nattention; i++) {
+		free(r->attention[i].category);
+		free(r->attention[i].id);
+		free(r->attention[i].text);
+	}
+	free(r->attention);
+	for (i = 0; i < r->ncoming; i++)
+		free(r->coming[i]);
+	free(r->coming);
+	recv_release(&r->audits);
+	recv_release(&r->disputes);
+	for (i = 0; i < r->owned.n; i++)
+		brm_record_free(r->owned.v[i]);
+	recv_release(&r->owned);
+	free(r);
+}

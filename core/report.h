@@ -1,0 +1,129 @@
+/*
+ * report.h - what the reports say, computed once for every format.
+ *
+ * The monthly figures are defined here and nowhere else (issue 5):
+ *   meetings           meetings with a customer dated in the month
+ *   periodic_reviews   those of kind periodic-review
+ *   complaints_opened  received in the month
+ *   complaints_resolved resolved in the month
+ *   complaints_open    received on or before the month's last day and not
+ *                      resolved on or before it
+ *   complaints_overdue open at the month's end with the response target
+ *                      passed unacknowledged
+ *   praise, surveys, value_adds  dated in the month
+ *   satisfaction       the mean survey score of the month (NAN: none)
+ *   sla_breaches       events of kind sla-breach in the month
+ *   major_incidents    events of kind major-incident in the month
+ * A timestamp belongs to the month of its date as written (its own UTC
+ * offset): only the "YYYY-MM-DD" it starts with is compared.
+ *
+ * Records are read through the store, so with brm_store_at() the report
+ * comes straight from a commit.  Only the month folders up to the
+ * report's month are read, and records that do not concern the month are
+ * dropped as soon as they are counted, so memory stays flat however long
+ * the history.
+ */
+#ifndef BRM_REPORT_H
+#define BRM_REPORT_H
+
+#include <math.h>
+#include <stddef.h>
+
+#include "record.h"
+#include "store.h"
+
+#define BRM_TREND_MONTHS 6
+
+struct brm_month {
+	int year, month;
+};
+
+struct brm_figures {
+	int meetings;
+	int periodic_reviews;
+	int complaints_opened;
+	int complaints_resolved;
+	int complaints_open;
+	int complaints_overdue;
+	int praise;
+	int surveys;
+	int value_adds;
+	int sla_breaches;
+	int major_incidents;
+	double score_sum;		/* of the month's surveys */
+	double resolution_hours;	/* summed over complaints resolved */
+};
+
+/* The month's mean survey score, rounded to 2 decimals; NAN if none. */
+static inline double brm_figures_satisfaction(const struct brm_figures *f)
+{
+	return f->surveys ? round(f->score_sum / f->surveys * 100.0) / 100.0 :
+	    NAN;
+}
+
+/* Mean hours from received to resolved of the month's resolutions,
+ * rounded to a tenth; NAN if none. */
+static inline double brm_figures_resolution_hours(
+    const struct brm_figures *f)
+{
+	return f->complaints_resolved ? round(f->resolution_hours /
+	    f->complaints_resolved * 10.0) / 10.0 : NAN;
+}
+
+struct brm_recv {
+	struct brm_record **v;
+	size_t n, alloc;
+};
+
+/* An open action item of a meeting. */
+struct brm_action_ref {
+	const struct brm_record *meeting;
+	size_t index;			/* in the meeting's actions */
+	int overdue;			/* due on or before the month's end */
+};
+
+struct brm_report_customer {
+	const struct brm_record *rec;
+	struct brm_figures cur, prev;
+	double trend[BRM_TREND_MONTHS];	/* oldest first; NAN: no surveys */
+	int review_missing;		/* the cadence called for one */
+	struct brm_recv meetings, complaints, praise, surveys, value_adds,
+	    events;
+	struct brm_action_ref *actions;
+	size_t nactions;
+};
+
+struct brm_attention {
+	char *category;		/* "complaint", "review", "action", ... */
+	char *id;
+	char *text;
+};
+
+struct brm_monthly {
+	struct brm_month month, prev, next;
+	char commit[41];
+	const char *provider;	/* borrowed from the store's config */
+	struct brm_figures total, total_prev;
+	struct brm_report_customer *customers;
+	size_t ncustomers;
+	struct brm_attention *attention;
+	size_t nattention;
+	struct brm_recv audits;		/* dated in the month */
+	struct brm_recv disputes;	/* open at the month's end */
+	char **coming;			/* reviews and renewals next month */
+	size_t ncoming;
+	struct brm_recv owned;		/* every record kept, to free */
+};
+
+/* "2026-10" into m; BRM_EINVALID naming what otherwise. */
+int brm_month_parse(struct brm_month *m, const char *s, const char *what);
+void brm_month_format(char out[8], const struct brm_month *m);
+struct brm_month brm_month_add(struct brm_month m, int delta);
+
+/* Build the monthly report of month m from the store. */
+int brm_report_monthly(struct brm_monthly **out, struct brm_store *s,
+    struct brm_month m);
+void brm_monthly_free(struct brm_monthly *r);
+
+
+#endif
