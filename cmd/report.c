@@ -13,6 +13,7 @@
 #include "core/date.h"
 #include "core/error.h"
 #include "core/report.h"
+#include "core/scorecard.h"
 #include "formats/json.h"
 #include "formats/report.h"
 
@@ -96,6 +97,81 @@ static int monthly(struct brm_store *s, const struct report_opts *o,
 	return ret;
 }
 
+static struct brm_month this_month(void)
+{
+	struct brm_date today = brm_today();
+
+	return (struct brm_month){ today.year, today.month };
+}
+
+static int customer(struct brm_store *s, const struct report_opts *o,
+    const char *ref, struct brm_buf *out)
+{
+	struct brm_monthly *r = NULL;
+	struct brm_doc *doc = NULL;
+	json_t *json = NULL;
+	char *id = NULL;
+	int ret;
+
+	if ((ret = brm_cli_resolve_id(s, ref, "customer", &id)) < 0 ||
+	    (ret = brm_report_history(&r, s, this_month(), 12, id)) < 0)
+		goto done;
+	if (!strcmp(o->format, "json"))
+		json = brm_customer_json(r);
+	else
+		doc = brm_customer_doc(r);
+	ret = render(doc, json, o->format, id, out);
+done:
+	json_decref(json);
+	brm_doc_free(doc);
+	brm_monthly_free(r);
+	free(id);
+	return ret;
+}
+
+static int portfolio(struct brm_store *s, const struct report_opts *o,
+    struct brm_buf *out)
+{
+	struct brm_monthly *r = NULL;
+	struct brm_doc *doc = NULL;
+	json_t *json = NULL;
+	int ret;
+
+	if ((ret = brm_report_history(&r, s, this_month(), 3, NULL)) < 0)
+		return ret;
+	if (!strcmp(o->format, "json"))
+		json = brm_portfolio_json(r);
+	else
+		doc = brm_portfolio_doc(r, brm_node_str(s->config,
+		    "currency"));
+	ret = render(doc, json, o->format, "Portfolio", out);
+	json_decref(json);
+	brm_doc_free(doc);
+	brm_monthly_free(r);
+	return ret;
+}
+
+static int suppliers(struct brm_store *s, const struct report_opts *o,
+    struct brm_buf *out)
+{
+	struct brm_scorecard *sc = NULL;
+	struct brm_doc *doc = NULL;
+	json_t *json = NULL;
+	int ret;
+
+	if ((ret = brm_report_suppliers(&sc, s)) < 0)
+		return ret;
+	if (!strcmp(o->format, "json"))
+		json = brm_suppliers_json(sc);
+	else
+		doc = brm_suppliers_doc(sc);
+	ret = render(doc, json, o->format, "Supplier report", out);
+	json_decref(json);
+	brm_doc_free(doc);
+	brm_scorecard_free(sc);
+	return ret;
+}
+
 static int run(struct brm_ctx *ctx, const char *which, const char *id,
     const struct report_opts *o)
 {
@@ -103,12 +179,17 @@ static int run(struct brm_ctx *ctx, const char *which, const char *id,
 	struct brm_store *s;
 	int ret;
 
-	(void)id;
 	if ((ret = brm_cli_begin(ctx, &s, 0)) < 0 ||
 	    (ret = brm_store_at(s, o->at ? o->at : "HEAD")) < 0)
 		goto done;
 	if (!strcmp(which, "monthly"))
 		ret = monthly(s, o, &out);
+	else if (!strcmp(which, "customer"))
+		ret = customer(s, o, id, &out);
+	else if (!strcmp(which, "portfolio"))
+		ret = portfolio(s, o, &out);
+	else
+		ret = suppliers(s, o, &out);
 	if (ret == 0)
 		ret = deliver(&out, o->output);
 done:

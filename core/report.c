@@ -45,7 +45,7 @@ struct brm_month brm_month_add(struct brm_month m, int delta)
 	return m;
 }
 
-static void recv_push(struct brm_recv *v, struct brm_record *r)
+void brm_recv_push(struct brm_recv *v, struct brm_record *r)
 {
 	if (v->n == v->alloc) {
 		v->alloc = v->alloc ? 2 * v->alloc : 8;
@@ -105,6 +105,13 @@ static double hours_between(const char *from, const char *to)
 	    3600.0;
 }
 
+static int month_cmp(const struct brm_month *a, const struct brm_month *b)
+{
+	int x = a->year * 12 + a->month, y = b->year * 12 + b->month;
+
+	return (x > y) - (x < y);
+}
+
 /* ---- the report being built ---- */
 
 /* Per-customer counts that only the builder needs. */
@@ -118,6 +125,8 @@ struct tally {
 struct builder {
 	struct brm_store *store;
 	struct brm_monthly *r;
+	const char *only;	/* one customer's report, or NULL */
+	struct brm_month keep_from;	/* records from here on are kept */
 	char **ids;		/* customer ids, sorted, parallel to r */
 	size_t nids;
 	struct tally *tally;	/* parallel to r->customers */
@@ -148,7 +157,7 @@ static struct brm_report_customer *customer(struct builder *b,
 /* Keep r for the report (freed with it); returns r. */
 static struct brm_record *keep(struct builder *b, struct brm_record *r)
 {
-	recv_push(&b->r->owned, r);
+	brm_recv_push(&b->r->owned, r);
 	return r;
 }
 
@@ -229,6 +238,35 @@ static struct tally *tally_of(struct builder *b,
 	return &b->tally[c - b->r->customers];
 }
 
+/* Where day falls in the report's window: 0 = its first month; -1 when
+ * outside. */
+static long slot_of(const struct builder *b, const char *day)
+{
+	struct brm_month m;
+	long k;
+
+	if (!day)
+		return -1;
+	m.year = atoi(day);
+	m.month = atoi(day + 5);
+	k = (m.year * 12L + m.month) - (b->r->first.year * 12L +
+	    b->r->first.month);
+	return k >= 0 && (size_t)k < b->r->nmonths ? k : -1;
+}
+
+/* Records of the window's kept part stay for the sections. */
+static int kept_slot(const struct builder *b, long slot)
+{
+	struct brm_month m = brm_month_add(b->r->first, (int)slot);
+
+	return slot >= 0 && month_cmp(&m, &b->keep_from) >= 0;
+}
+
+static int last_slot(const struct builder *b, long slot)
+{
+	return slot == (long)b->r->nmonths - 1;
+}
+
 /* ---- meetings ---- */
 
 static int action_open(const struct brm_node *a)
@@ -290,16 +328,19 @@ static void on_meeting(struct builder *b, struct brm_record *rec)
 	    brm_record_str(rec, "with"));
 	const char *kind = brm_record_str(rec, "kind");
 	int periodic = kind && !strcmp(kind, "periodic-review"), kept = 0;
+	long slot = slot_of(b, day);
 
-	if (c && in_month(day, &b->r->month)) {
-		c->cur.meetings++;
-		c->cur.periodic_reviews += periodic;
-		recv_push(&c->meetings, rec);
-		tally_of(b, c)->active = kept = 1;
+	if (c && slot >= 0) {
+		c->by_month[slot].meetings++;
+		c->by_month[slot].periodic_reviews += periodic;
+	}
+	if (c && kept_slot(b, slot)) {
+		brm_recv_push(&c->meetings, rec);
+		kept = 1;
+	}
+	if (c && last_slot(b, slot)) {
+		tally_of(b, c)->active = 1;
 		tally_of(b, c)->reviews_month += is_review(rec);
-	} else if (c && in_month(day, &b->r->prev)) {
-		c->prev.meetings++;
-		c->prev.periodic_reviews += periodic;
 	}
 	if (c && day && is_review(rec) && in_quarter(b, day))
 		tally_of(b, c)->reviews_quarter++;
@@ -394,6 +435,25 @@ static void count_complaint(struct brm_figures *f, const struct history *h,
 	f->complaints_overdue += overdue_at_end(rec, h, m);
 }
 
+static int touched_in(const struct history *h, const struct brm_month *m);
+
+/* Count rec in every month of the window; 1 if a kept month touches it. */
+static int count_window(struct builder *b, struct brm_report_customer *c,
+    const struct history *h, const struct brm_record *rec)
+{
+	struct brm_month m;
+	size_t k;
+	int touched = 0;
+
+	for (k = 0; k < b->r->nmonths; k++) {
+		m = brm_month_add(b->r->first, (int)k);
+		count_complaint(&c->by_month[k], h, rec, &m);
+		if (kept_slot(b, (long)k) && touched_in(h, &m))
+			touched = 1;
+	}
+	return touched;
+}
+
 static int touched_in(const struct history *h, const struct brm_month *m)
 {
 	size_t i;
@@ -402,6 +462,19 @@ static int touched_in(const struct history *h, const struct brm_month *m)
 		if (in_month(h->resolved[i], m))
 			return 1;
 	return in_month(h->received, m) || open_at_end(h, m);
+}
+
+static int count_kept(const struct builder *b, const struct history *h)
+{
+	struct brm_month m;
+	size_t k;
+
+	for (k = 0; k < b->r->nmonths; k++) {
+		m = brm_month_add(b->r->first, (int)k);
+		if (kept_slot(b, (long)k) && touched_in(h, &m))
+			return 1;
+	}
+	return 0;
 }
 
 static void on_complaint(struct builder *b, struct brm_record *rec)
@@ -417,18 +490,17 @@ static void on_complaint(struct builder *b, struct brm_record *rec)
 		brm_record_free(rec);
 		return;
 	}
-	count_complaint(&c->cur, &h, rec, &b->r->month);
-	count_complaint(&c->prev, &h, rec, &b->r->prev);
+	if (count_window(b, c, &h, rec) && touched_in(&h, &b->r->month))
+		tally_of(b, c)->active = 1;
 	if (overdue_at_end(rec, &h, &b->r->month))
 		attention(b, "complaint", rec->id, "Complaint %s of %s "
 		    "(%s) missed its response target %s: %s", rec->id,
 		    brm_record_title(c->rec), brm_record_str(rec, "severity") ?
 		    brm_record_str(rec, "severity") : "no severity",
 		    due ? due : "", summary ? summary : "");
-	if (touched_in(&h, &b->r->month)) {
-		recv_push(&c->complaints, rec);
+	if (count_kept(b, &h)) {
+		brm_recv_push(&c->complaints, rec);
 		keep(b, rec);
-		tally_of(b, c)->active = 1;
 	} else {
 		brm_record_free(rec);
 	}
@@ -436,63 +508,65 @@ static void on_complaint(struct builder *b, struct brm_record *rec)
 
 /* ---- praise, surveys, value-adds, events ---- */
 
-/* The customer rec is about, and whether it falls in the report's month
- * (1) or the one before (-1); 0 otherwise. */
+/* The customer rec is about and the figures of its month in the window
+ * (NULL when outside it). */
 static struct brm_report_customer *placed(struct builder *b,
-    const struct brm_record *rec, int *when)
+    const struct brm_record *rec, struct brm_figures **f, long *slot)
 {
-	const char *day = day_of(rec, rec->kind->date_field);
+	struct brm_report_customer *c = customer(b,
+	    brm_record_str(rec, "customer"));
 
-	*when = in_month(day, &b->r->month) ? 1 :
-	    in_month(day, &b->r->prev) ? -1 : 0;
-	return customer(b, brm_record_str(rec, "customer"));
+	*slot = slot_of(b, day_of(rec, rec->kind->date_field));
+	*f = c && *slot >= 0 ? &c->by_month[*slot] : NULL;
+	return c;
 }
 
-/* The month's records stay for the customer's section; the rest go. */
+/* Records of the kept months stay for the customer's section. */
 static void settle(struct builder *b, struct brm_report_customer *c,
-    struct brm_recv *list, struct brm_record *rec, int when)
+    struct brm_recv *list, struct brm_record *rec, long slot)
 {
-	if (c && when == 1) {
-		recv_push(list, keep(b, rec));
+	if (c && last_slot(b, slot))
 		tally_of(b, c)->active = 1;
-	} else {
+	if (c && kept_slot(b, slot))
+		brm_recv_push(list, keep(b, rec));
+	else
 		brm_record_free(rec);
-	}
 }
 
 static void on_praise(struct builder *b, struct brm_record *rec)
 {
-	int when;
-	struct brm_report_customer *c = placed(b, rec, &when);
+	struct brm_figures *f;
+	long slot;
+	struct brm_report_customer *c = placed(b, rec, &f, &slot);
 
-	if (c)
-		(when == 1 ? &c->cur : &c->prev)->praise += when != 0;
-	settle(b, c, c ? &c->praise : NULL, rec, when);
+	if (f)
+		f->praise++;
+	settle(b, c, c ? &c->praise : NULL, rec, slot);
 }
 
 static void on_value_add(struct builder *b, struct brm_record *rec)
 {
-	int when;
-	struct brm_report_customer *c = placed(b, rec, &when);
+	struct brm_figures *f;
+	long slot;
+	struct brm_report_customer *c = placed(b, rec, &f, &slot);
 
-	if (c)
-		(when == 1 ? &c->cur : &c->prev)->value_adds += when != 0;
-	settle(b, c, c ? &c->value_adds : NULL, rec, when);
+	if (f)
+		f->value_adds++;
+	settle(b, c, c ? &c->value_adds : NULL, rec, slot);
 }
 
 static void on_event(struct builder *b, struct brm_record *rec)
 {
 	const char *kind = brm_record_str(rec, "kind");
 	struct brm_figures *f;
-	int when;
-	struct brm_report_customer *c = placed(b, rec, &when);
+	long slot;
+	struct brm_report_customer *c = placed(b, rec, &f, &slot);
 
-	if (c && when && kind) {
-		f = when == 1 ? &c->cur : &c->prev;
+	if (f && kind) {
 		f->sla_breaches += !strcmp(kind, "sla-breach");
 		f->major_incidents += !strcmp(kind, "major-incident");
 	}
-	settle(b, c, c ? &c->events : NULL, rec, when);
+	settle(b, c, c ? &c->events : NULL, rec, slot);
 }
 
 static double score_of(const struct brm_record *rec)
@@ -508,8 +582,9 @@ static void on_survey(struct builder *b, struct brm_record *rec)
 	struct brm_figures *f;
 	struct tally *t;
 	struct brm_month m;
-	int when, k;
-	struct brm_report_customer *c = placed(b, rec, &when);
+	long slot;
+	int k;
+	struct brm_report_customer *c = placed(b, rec, &f, &slot);
 
 	if (c && day) {
 		t = tally_of(b, c);
@@ -522,12 +597,11 @@ static void on_survey(struct builder *b, struct brm_record *rec)
 			}
 		}
 	}
-	if (c && when) {
-		f = when == 1 ? &c->cur : &c->prev;
+	if (f) {
 		f->surveys++;
 		f->score_sum += score_of(rec);
 	}
-	settle(b, c, c ? &c->surveys : NULL, rec, when);
+	settle(b, c, c ? &c->surveys : NULL, rec, slot);
 }
 
 /* ---- suppliers ---- */
@@ -535,7 +609,7 @@ static void on_survey(struct builder *b, struct brm_record *rec)
 static void on_audit(struct builder *b, struct brm_record *rec)
 {
 	if (in_month(day_of(rec, "date"), &b->r->month))
-		recv_push(&b->r->audits, keep(b, rec));
+		brm_recv_push(&b->r->audits, keep(b, rec));
 	else
 		brm_record_free(rec);
 }
@@ -547,7 +621,7 @@ static void on_dispute(struct builder *b, struct brm_record *rec)
 
 	if (opened && by_end_of(opened, &b->r->month) &&
 	    !(resolved && by_end_of(resolved, &b->r->month)))
-		recv_push(&b->r->disputes, keep(b, rec));
+		brm_recv_push(&b->r->disputes, keep(b, rec));
 	else
 		brm_record_free(rec);
 }
@@ -617,9 +691,14 @@ static int load_customers(struct builder *b)
 	size_t n, i;
 	int ret;
 
-	if ((ret = brm_store_ids(b->store, &brm_kind_customer, &b->ids,
-	    &b->nids)) < 0)
+	if (b->only) {
+		b->ids = brm_calloc(1, sizeof(*b->ids));
+		b->ids[0] = brm_strdup(b->only);
+		b->nids = 1;
+	} else if ((ret = brm_store_ids(b->store, &brm_kind_customer,
+	    &b->ids, &b->nids)) < 0) {
 		return ret;
+	}
 	n = b->nids;
 	r->customers = brm_calloc(n + 1, sizeof(*r->customers));
 	b->tally = brm_calloc(n + 1, sizeof(*b->tally));
@@ -628,6 +707,8 @@ static int load_customers(struct builder *b)
 		    b->ids[i])) < 0)
 			return ret;
 		r->customers[i].rec = keep(b, rec);
+		r->customers[i].by_month = brm_calloc(r->nmonths,
+		    sizeof(struct brm_figures));
 	}
 	r->ncustomers = n;
 	return 0;
@@ -673,6 +754,8 @@ static void finish_customer(struct builder *b, struct brm_report_customer *c)
 	for (k = 0; k < BRM_TREND_MONTHS; k++)
 		c->trend[k] = t->trend_n[k] ? t->trend_sum[k] / t->trend_n[k] :
 		    NAN;
+	c->cur = c->by_month[b->r->nmonths - 1];
+	c->prev = c->by_month[b->r->nmonths - 2];
 	review_attention(b, c);
 }
 
@@ -711,10 +794,9 @@ static void drop_quiet_former(struct builder *b)
 
 static void visit_all(struct builder *b)
 {
-	struct brm_month m = b->r->month, from;
+	struct brm_month m = b->r->month, from = b->r->first;
 	const struct brm_kind *k;
 
-	from = brm_month_add(m, -1);
 	if ((k = brm_kind_lookup("meeting")))
 		each_filed(b, k, NULL, &m, on_meeting);
 	if ((k = brm_kind_lookup("complaint")))
@@ -734,18 +816,24 @@ static void visit_all(struct builder *b)
 		each_filed(b, k, NULL, &m, on_dispute);
 }
 
-int brm_report_monthly(struct brm_monthly **out, struct brm_store *s,
-    struct brm_month m)
+static int build(struct brm_monthly **out, struct brm_store *s,
+    struct brm_month m, size_t months, const char *only, int keep_all)
 {
 	struct brm_monthly *r = brm_calloc(1, sizeof(*r));
-	struct builder b = { s, r, NULL, 0, NULL, { 0, 0 } };
+	struct builder b = { 0 };
 	size_t i;
 	int ret;
 
 	*out = NULL;
+	b.store = s;
+	b.r = r;
+	b.only = only;
 	r->month = m;
+	r->nmonths = months < 2 ? 2 : months;
+	r->first = brm_month_add(m, -(int)(r->nmonths - 1));
 	r->prev = brm_month_add(m, -1);
 	r->next = brm_month_add(m, 1);
+	b.keep_from = keep_all ? r->first : m;
 	b.quarter_start = brm_month_add(m, -((m.month - 1) % 3));
 	memcpy(r->commit, s->commit, sizeof(r->commit));
 	r->provider = brm_node_str(s->config, "provider");
@@ -757,9 +845,11 @@ int brm_report_monthly(struct brm_monthly **out, struct brm_store *s,
 		add_figures(&r->total, &r->customers[i].cur);
 		add_figures(&r->total_prev, &r->customers[i].prev);
 	}
-	suppliers(&b);
-	sla_attention(&b);
-	drop_quiet_former(&b);
+	if (!only) {
+		suppliers(&b);
+		sla_attention(&b);
+		drop_quiet_former(&b);
+	}
 	*out = r;
 	r = NULL;
 done:
@@ -767,6 +857,18 @@ done:
 	free(b.tally);
 	brm_monthly_free(r);
 	return ret;
+}
+
+int brm_report_monthly(struct brm_monthly **out, struct brm_store *s,
+    struct brm_month m)
+{
+	return build(out, s, m, 2, NULL, 0);
+}
+
+int brm_report_history(struct brm_monthly **out, struct brm_store *s,
+    struct brm_month m, size_t months, const char *customer)
+{
+	return build(out, s, m, months, customer, 1);
 }
 
 static void recv_release(struct brm_recv *v)
@@ -790,6 +892,7 @@ void brm_monthly_free(struct brm_monthly *r)
 		recv_release(&c->value_adds);
 		recv_release(&c->events);
 		free(c->actions);
+		free(c->by_month);
 	}
 	free(r->customers);
 	for (i = 0; i < r->nattention; i++) {

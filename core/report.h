@@ -75,6 +75,9 @@ struct brm_recv {
 	size_t n, alloc;
 };
 
+/* Append r (not owned by the list). */
+void brm_recv_push(struct brm_recv *v, struct brm_record *r);
+
 /* An open action item of a meeting. */
 struct brm_action_ref {
 	const struct brm_record *meeting;
@@ -84,7 +87,8 @@ struct brm_action_ref {
 
 struct brm_report_customer {
 	const struct brm_record *rec;
-	struct brm_figures cur, prev;
+	struct brm_figures *by_month;	/* the window, oldest first */
+	struct brm_figures cur, prev;	/* its last two months */
 	double trend[BRM_TREND_MONTHS];	/* oldest first; NAN: no surveys */
 	int review_missing;		/* the cadence called for one */
 	struct brm_recv meetings, complaints, praise, surveys, value_adds,
@@ -101,6 +105,8 @@ struct brm_attention {
 
 struct brm_monthly {
 	struct brm_month month, prev, next;
+	struct brm_month first;		/* the window: first .. month */
+	size_t nmonths;
 	char commit[41];
 	const char *provider;	/* borrowed from the store's config */
 	struct brm_figures total, total_prev;
@@ -123,6 +129,14 @@ struct brm_month brm_month_add(struct brm_month m, int delta);
 /* Build the monthly report of month m from the store. */
 int brm_report_monthly(struct brm_monthly **out, struct brm_store *s,
     struct brm_month m);
+
+/*
+ * The same figures for one customer over months months up to m, with
+ * the records of the whole window kept (the customer report).
+ * BRM_ENOTFOUND when the customer does not exist.
+ */
+int brm_report_history(struct brm_monthly **out, struct brm_store *s,
+    struct brm_month m, size_t months, const char *customer);
 void brm_monthly_free(struct brm_monthly *r);
 
 

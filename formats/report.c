@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/scorecard.h"
 #include "formats/json.h"
 #include "formats/report.h"
 
@@ -55,7 +56,7 @@ static void fmt_int(char *out, size_t n, int v)
 	snprintf(out, n, "%d", v);
 }
 
-static void fmt_decimal(char *out, size_t n, double v, int decimals)
+void brm_fmt_decimal(char *out, size_t n, double v, int decimals)
 {
 	if (isnan(v))
 		snprintf(out, n, "–");
@@ -65,7 +66,7 @@ static void fmt_decimal(char *out, size_t n, double v, int decimals)
 
 static void fmt_score(char *out, size_t n, double v)
 {
-	fmt_decimal(out, n, v, 2);
+	brm_fmt_decimal(out, n, v, 2);
 }
 
 static void fmt_change(char *out, size_t n, double now, double before,
@@ -124,7 +125,7 @@ static void figure_text(char *out, size_t n, const struct figure *fg,
     const struct brm_figures *f)
 {
 	if (fg->value)
-		fmt_decimal(out, n, fg->value(f), fg->decimals);
+		brm_fmt_decimal(out, n, fg->value(f), fg->decimals);
 	else
 		fmt_int(out, n, (int)figure_value(fg, f));
 }
@@ -311,8 +312,8 @@ struct section {
 	size_t n;
 };
 
-static void customer_section(struct brm_doc *d,
-    const struct brm_report_customer *c)
+void brm_customer_section(struct brm_doc *d,
+    const struct brm_report_customer *c, int level)
 {
 	const struct section parts[] = {
 		{ "Meetings", c->meetings.n },
@@ -326,7 +327,8 @@ static void customer_section(struct brm_doc *d,
 	struct brm_buf none = BRM_BUF_INIT;
 	size_t i;
 
-	brm_doc_heading(d, 3, title(c->rec));
+	if (level)
+		brm_doc_heading(d, level, title(c->rec));
 	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
 		if (!parts[i].n) {
 			brm_buf_printf(&none, "%s%s", none.len ? ", " : "",
@@ -347,15 +349,11 @@ static void customer_section(struct brm_doc *d,
 		brm_doc_list_end(d);
 	}
 	if (none.len)
-		brm_doc_para_labelled(d, "Nothing this month:", none.data);
+		brm_doc_para_labelled(d, "Nothing recorded:", none.data);
 	brm_buf_release(&none);
 }
 
 /* ---- suppliers ---- */
-
-static const char *const score_names[] = { "responsiveness",
-	"problem_solving", "efficiency", "stability", "feedback",
-	"cooperation" };
 
 static void audit_table(struct brm_doc *d, const struct brm_monthly *r)
 {
@@ -364,7 +362,6 @@ static void audit_table(struct brm_doc *d, const struct brm_monthly *r)
 		"Cooperation" };
 	const char *row[9];
 	struct brm_doc_table *t;
-	const struct brm_node *scores;
 	size_t i, k;
 
 	if (!r->audits.n) {
@@ -373,13 +370,12 @@ static void audit_table(struct brm_doc *d, const struct brm_monthly *r)
 	}
 	t = brm_doc_table(d, 9, head, "lllrrrrrr");
 	for (i = 0; i < r->audits.n; i++) {
-		scores = brm_node_get(r->audits.v[i]->root, "scores");
 		row[0] = r->audits.v[i]->id;
 		row[1] = str(r->audits.v[i], "supplier");
 		row[2] = str(r->audits.v[i], "date");
 		for (k = 0; k < 6; k++)
-			row[3 + k] = scores ? brm_node_str(scores,
-			    score_names[k]) : NULL;
+			row[3 + k] = brm_node_str(r->audits.v[i]->root,
+			    brm_score_names[k]);
 		brm_doc_row(t, row);
 	}
 }
@@ -433,7 +429,7 @@ struct brm_doc *brm_monthly_doc(const struct brm_monthly *r)
 	brm_doc_heading(d, 2, "Customers");
 	customer_table(d, r);
 	for (i = 0; i < r->ncustomers; i++)
-		customer_section(d, &r->customers[i]);
+		brm_customer_section(d, &r->customers[i], 3);
 
 	brm_doc_heading(d, 2, "Suppliers");
 	brm_doc_para_labelled(d, "Audits this month", NULL);
@@ -453,24 +449,24 @@ struct brm_doc *brm_monthly_doc(const struct brm_monthly *r)
 
 /* ---- JSON ---- */
 
-static json_t *number_or_null(double v)
+json_t *brm_number_or_null(double v)
 {
 	return isnan(v) ? json_null() : json_real(v);
 }
 
-static json_t *figures_json(const struct brm_figures *f)
+json_t *brm_figures_json(const struct brm_figures *f)
 {
 	json_t *o = json_object();
 	size_t i;
 
 	for (i = 0; i < NFIGURES; i++)
 		json_object_set_new(o, figures[i].key, figures[i].value ?
-		    number_or_null(figures[i].value(f)) :
+		    brm_number_or_null(figures[i].value(f)) :
 		    json_integer((int)figure_value(&figures[i], f)));
 	return o;
 }
 
-static json_t *records_json(const struct brm_recv *v)
+json_t *brm_records_json(const struct brm_recv *v)
 {
 	json_t *a = json_array();
 	size_t i;
@@ -482,7 +478,7 @@ static json_t *records_json(const struct brm_recv *v)
 
 static json_t *customer_json(const struct brm_report_customer *c)
 {
-	json_t *o = figures_json(&c->cur), *trend = json_array(), *acts;
+	json_t *o = brm_figures_json(&c->cur), *trend = json_array(), *acts;
 	size_t k;
 
 	json_object_set_new(o, "id", json_string(c->rec->id));
@@ -490,16 +486,16 @@ static json_t *customer_json(const struct brm_report_customer *c)
 	json_object_set_new(o, "review_missing",
 	    json_boolean(c->review_missing));
 	for (k = 0; k < BRM_TREND_MONTHS; k++)
-		json_array_append_new(trend, number_or_null(c->trend[k]));
+		json_array_append_new(trend, brm_number_or_null(c->trend[k]));
 	json_object_set_new(o, "satisfaction_trend", trend);
-	json_object_set_new(o, "previous", figures_json(&c->prev));
-	json_object_set_new(o, "meetings_held", records_json(&c->meetings));
-	json_object_set_new(o, "complaints", records_json(&c->complaints));
-	json_object_set_new(o, "praise_items", records_json(&c->praise));
-	json_object_set_new(o, "survey_items", records_json(&c->surveys));
+	json_object_set_new(o, "previous", brm_figures_json(&c->prev));
+	json_object_set_new(o, "meetings_held", brm_records_json(&c->meetings));
+	json_object_set_new(o, "complaints", brm_records_json(&c->complaints));
+	json_object_set_new(o, "praise_items", brm_records_json(&c->praise));
+	json_object_set_new(o, "survey_items", brm_records_json(&c->surveys));
 	json_object_set_new(o, "value_add_items",
-	    records_json(&c->value_adds));
-	json_object_set_new(o, "events", records_json(&c->events));
+	    brm_records_json(&c->value_adds));
+	json_object_set_new(o, "events", brm_records_json(&c->events));
 	acts = json_array();
 	for (k = 0; k < c->nactions; k++) {
 		json_t *a = brm_json_from_node(brm_node_get(
@@ -528,8 +524,8 @@ json_t *brm_monthly_json(const struct brm_monthly *r)
 	json_object_set_new(o, "commit", json_string(r->commit));
 	json_object_set_new(o, "provider", r->provider ?
 	    json_string(r->provider) : json_null());
-	json_object_set_new(o, "summary", figures_json(&r->total));
-	json_object_set_new(o, "previous", figures_json(&r->total_prev));
+	json_object_set_new(o, "summary", brm_figures_json(&r->total));
+	json_object_set_new(o, "previous", brm_figures_json(&r->total_prev));
 	list = json_array();
 	for (i = 0; i < r->nattention; i++) {
 		json_t *a = json_object();
@@ -546,8 +542,8 @@ json_t *brm_monthly_json(const struct brm_monthly *r)
 	for (i = 0; i < r->ncustomers; i++)
 		json_array_append_new(list, customer_json(&r->customers[i]));
 	json_object_set_new(o, "customers", list);
-	json_object_set_new(o, "audits", records_json(&r->audits));
-	json_object_set_new(o, "open_disputes", records_json(&r->disputes));
+	json_object_set_new(o, "audits", brm_records_json(&r->audits));
+	json_object_set_new(o, "open_disputes", brm_records_json(&r->disputes));
 	list = json_array();
 	for (i = 0; i < r->ncoming; i++)
 		json_array_append_new(list, json_string(r->coming[i]));

@@ -18,7 +18,31 @@ void brm_month_name(char *out, size_t n, const struct brm_month *m);
  * any. */
 void brm_sparkline(char *out, size_t n, const double *v, size_t count);
 
+/* "4.25", or "–" for NAN. */
+void brm_fmt_decimal(char *out, size_t n, double v, int decimals);
+/* JSON pieces every report shares. */
+json_t *brm_number_or_null(double v);
+json_t *brm_figures_json(const struct brm_figures *f);
+json_t *brm_records_json(const struct brm_recv *v);
+
+/* A customer's activity lists; a heading of level (0: none) first. */
+void brm_customer_section(struct brm_doc *d,
+    const struct brm_report_customer *c, int level);
+
 struct brm_doc *brm_monthly_doc(const struct brm_monthly *r);
 json_t *brm_monthly_json(const struct brm_monthly *r);
+
+/* The customer sheet: r from brm_report_history() for one customer. */
+struct brm_doc *brm_customer_doc(const struct brm_monthly *r);
+json_t *brm_customer_json(const struct brm_monthly *r);
+
+/* One row per customer: r from brm_report_history() over 3 months. */
+struct brm_doc *brm_portfolio_doc(const struct brm_monthly *r,
+    const char *currency);
+json_t *brm_portfolio_json(const struct brm_monthly *r);
+
+struct brm_scorecard;
+struct brm_doc *brm_suppliers_doc(const struct brm_scorecard *sc);
+json_t *brm_suppliers_json(const struct brm_scorecard *sc);
 
 #endif
