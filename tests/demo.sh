@@ -43,11 +43,64 @@ step add-customer "Finance Department" --kind internal \
 step subscribe finance-department dwh --availability 99 --response-hours 24
 step add-customer "Müller & Söhne" --status prospect
 
+# A month of activity, in the month before this one: what the monthly
+# report (default: the previous month) is about.
+m=$(date -d "$(date +%Y-%m-15) -1 month" +%Y-%m)
+quiet() { "$brm" -C "$dir" "$@" >/dev/null; }
+last() { "$brm" -C "$dir" list "$1" --format tsv | tail -n 1 | cut -f1; }
+
+step log-meeting acme-corp --kind periodic-review --date "$m-06" \
+	--attendee "Jane Roe" --attendee "Ivan Petrov" \
+	--summary "Monthly service review" \
+	--decision "Move the maintenance window to Sunday" \
+	--action "Send the capacity plan"
+mtg=$(last meetings)
+step add-action "$mtg" "Share the DR test results" --owner "Olga Berg" \
+	--due "$m-20"
+step done-action "$mtg" 1
+quiet log-meeting stadtwerke-nord --kind daily --date "$m-09" \
+	--summary "Ticket backlog call"
+
+step record-complaint acme-corp --service crm --severity high \
+	--channel email --received "$m-03T09:12:00+01:00" \
+	--summary "Slow ticket response"
+cmp=$(last complaints)
+quiet ack-complaint "$cmp" --at "$m-03T10:00:00+01:00"
+step resolve-complaint "$cmp" --resolution "Added a second on-call engineer" \
+	--at "$m-05T16:00:00+01:00"
+quiet close-complaint "$cmp" --satisfied yes --at "$m-07T09:00:00+01:00"
+quiet record-complaint stadtwerke-nord --service service-desk \
+	--severity critical --received "$m-21T08:00:00+01:00" \
+	--summary "Outage of the self-service portal"
+
+step record-praise acme-corp --text "Quick help with the checkout outage" \
+	--about "Ivan Petrov" --from "Jane Roe" --date "$m-12" \
+	--publicized newsletter
+step record-survey acme-corp --score 4 --type case --channel phone \
+	--about "$cmp" --comment "Resolved quickly" --date "$m-08"
+quiet record-survey stadtwerke-nord --score 3 --type public \
+	--channel web --date "$m-14"
+step record-value-add acme-corp --title "Security awareness workshop" \
+	--effort-hours 6 --date "$m-18" --fits-need --cost-acceptable
+step record-event stadtwerke-nord --service service-desk --kind sla-breach \
+	--summary "First response over target" --metric response_hours \
+	--target 2 --actual 3.5 --date "$m-21"
+
+step add-supplier "Nordic Datacenter AB" --id nordic-dc --status approved \
+	--supplies crm
+step add-contract nordic-dc crm --response-hours 2 --resolution-hours 12 \
+	--availability 99.95
+step audit-supplier nordic-dc --date "$m-25" --responsiveness 4 \
+	--problem-solving 4 --efficiency 3 --stability 5 --feedback 4 \
+	--cooperation 5 --finding "On-call rota is thin at weekends"
+
 step list customers
-step list services
+step list complaints
 step show acme
 step set stadtwerke-nord status=active review.next_contract_review=2027-02-01
 step log stadtwerke-nord
 step check
+step due
+step report monthly
 printf '\nThe portfolio is a git repository: git -C %s log --oneline\n' "$dir"
 git -C "$dir" log --oneline | head -20
