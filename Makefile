@@ -7,6 +7,8 @@
 #   make deps       install build and runtime dependencies (Debian, root)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make bench      the benchmark (figures and ratios, no pass/fail)
+#   make fuzz       libFuzzer harnesses, FUZZ_SECONDS (60) each
+#   make valgrind   the CLI tests under valgrind memcheck (slow)
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
@@ -46,7 +48,8 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(ASN)/tests/%)
 MAN1 := $(sort $(wildcard man/*.1))
 MAN5 := $(sort $(wildcard man/*.5))
 
-.PHONY: all check test-deps deps install uninstall bench fuzz clean demo lint
+.PHONY: all check test-deps deps install uninstall bench fuzz valgrind \
+	clean demo lint
 
 all: brm
 
@@ -74,13 +77,74 @@ $(ASN)/tests/%: tests/unit/%.c $(ASN_LIB) tests/unit/unit.h
 	$(Q)$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) -o $@ $< $(ASN_LIB) \
 		$(PKG_LIBS) -lcmocka -lm
 
+# The fault-injection build (core/fault.h): the ASan objects, but the
+# write path compiled with its crash points; for tests/cli/710-crash.bats.
+FLT := build/faults
+FLT_SRC := core/store.c core/repo.c
+FLT_OBJ := $(filter-out $(FLT_SRC:%.c=$(ASN)/%.o),$(ASN_LIB)) \
+	$(FLT_SRC:%.c=$(FLT)/%.o) $(ASN_CMD)
+
+$(FLT)/%.o: %.c $(wildcard core/*.h formats/*.h cmd/*.h cli/*.h)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC flt  $<")
+	$(Q)$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) -DBRM_FAULTS -c -o $@ $<
+
+$(FLT)/brm: $(FLT_OBJ)
+	@$(if $(Q),echo "  LD flt  $@")
+	$(Q)$(CC) -g $(SAN) -o $@ $^ $(PKG_LIBS) -lm
+
+# Fuzzing (tests/fuzz/): each harness is a libFuzzer target built with
+# clang, and a replay binary (gcc, ASan) that make check runs over the seed
+# corpus and every crash found so far.
+FUZZ := build/fuzz
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_NAMES := $(sort $(patsubst tests/fuzz/fuzz_%.c,%,\
+	$(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_SRC := $(LIB_SRC) cli/options.c cli/output.c
+FUZZ_OBJ := $(FUZZ_SRC:%.c=$(FUZZ)/%.o)
+FUZZ_BIN := $(FUZZ_NAMES:%=$(FUZZ)/fuzz_%)
+REPLAY_BIN := $(FUZZ_NAMES:%=$(ASN)/tests/replay_%)
+
+$(FUZZ)/%.o: %.c $(wildcard core/*.h formats/*.h cmd/*.h cli/*.h)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC fuzz $<")
+	$(Q)$(FUZZ_CC) $(BASE_CFLAGS) -g -O1 -fsanitize=fuzzer-no-link \
+		$(FUZZ_SAN) -c -o $@ $<
+
+$(FUZZ)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
+	@$(if $(Q),echo "  LD fuzz $@")
+	$(Q)$(FUZZ_CC) $(BASE_CFLAGS) -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) \
+		-o $@ $< $(FUZZ_OBJ) $(PKG_LIBS) -lm
+
+$(ASN)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c \
+		tests/fuzz/fuzz.h $(ASN_LIB) $(ASN)/cli/options.o \
+		$(ASN)/cli/output.o
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC asan $<")
+	$(Q)$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) \
+		-DFUZZ_DIRS='"$(CURDIR)/tests/fuzz/corpus/$*:$(CURDIR)/tests/fuzz/regress/$*"' \
+		-o $@ $< tests/fuzz/replay.c $(ASN_LIB) $(ASN)/cli/options.o \
+		$(ASN)/cli/output.o $(PKG_LIBS) -lm
+
+fuzz: $(FUZZ_BIN)
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) ./tests/fuzz/run.sh $(FUZZ_NAMES)
+
 # Test tools come from Debian; install them when missing (CI starts clean).
 test-deps:
 	@./tests/deps.sh
 
 check: test-deps
-	@$(MAKE) --no-print-directory $(ASN)/brm $(UNIT_BIN)
-	@./tests/run $(ASN)/brm $(UNIT_BIN)
+	@$(MAKE) --no-print-directory $(ASN)/brm $(FLT)/brm $(UNIT_BIN) \
+		$(REPLAY_BIN)
+	@BRM_FAULTS_BIN=$(CURDIR)/$(FLT)/brm \
+		./tests/run $(ASN)/brm $(UNIT_BIN) $(REPLAY_BIN)
+
+# The CLI tests with brm under valgrind memcheck (tests/valgrind.sh); the
+# verdict is the per-process logs, not the tests' exit codes.
+valgrind: test-deps brm
+	@./tests/valgrind.sh
 
 deps:
 	./tests/deps.sh --runtime

@@ -17,6 +17,7 @@ struct optview {
 	const char *long_name;
 	const char *arg;		/* NULL: takes no value */
 	int repeat;
+	int required;
 };
 
 typedef int (*view_fn)(const struct optview *v, void *payload);
@@ -71,6 +72,8 @@ static int walk_fields(const struct brm_opt *o, const struct brm_field *f,
 		v.long_name = f->opt;
 		v.arg = field_arg(f);
 		v.repeat = (f->flags & BRM_FIELD_LIST) != 0;
+		v.required = (f->flags & BRM_FIELD_REQUIRED) && !f->def &&
+		    !*prefix;
 		if ((ret = fn(&v, payload)))
 			return ret;
 	}
@@ -99,6 +102,7 @@ static int each_option(const struct brm_opt *opts, view_fn fn,
 		v.long_name = o->long_name;
 		v.arg = o->type == BRM_OPT_FLAG ? NULL : o->arg;
 		v.repeat = o->type == BRM_OPT_LIST;
+		v.required = (o->flags & BRM_OPT_REQUIRED) != 0;
 		if ((ret = fn(&v, payload)))
 			return ret;
 	}
@@ -111,7 +115,7 @@ static int add_synopsis(const struct optview *v, void *payload)
 {
 	struct brm_buf *b = payload;
 
-	brm_buf_puts(b, " [");
+	brm_buf_puts(b, v->required ? " " : " [");
 	if (v->opt->short_name && v->long_name)
 		brm_buf_printf(b, "-%c | ", v->opt->short_name);
 	if (v->long_name)
@@ -120,7 +124,10 @@ static int add_synopsis(const struct optview *v, void *payload)
 		brm_buf_printf(b, "-%c", v->opt->short_name);
 	if (v->arg)
 		brm_buf_printf(b, " %s", v->arg);
-	brm_buf_puts(b, v->repeat ? "]..." : "]");
+	if (!v->required)
+		brm_buf_puts(b, "]");
+	if (v->repeat)
+		brm_buf_puts(b, "...");
 	return 0;
 }
 
@@ -331,12 +338,40 @@ static int parse_one(const struct brm_usage *u, int argc, char **argv,
 	return 0;
 }
 
+/* The first required option the command line left out, if any: its
+ * name goes to payload (char[128]). */
+static int find_missing(const struct optview *v, void *payload)
+{
+	int given;
+
+	if (!v->required)
+		return 0;
+	switch (v->opt->type) {
+	case BRM_OPT_STRING:
+		given = *(const char **)v->opt->value != NULL;
+		break;
+	case BRM_OPT_LIST:
+		given = ((struct brm_strlist *)v->opt->value)->n > 0;
+		break;
+	case BRM_OPT_FIELDS:
+		given = brm_fieldargs_get(v->opt->value, v->path) != NULL;
+		break;
+	default:
+		given = 1;
+	}
+	if (given)
+		return 0;
+	snprintf(payload, 128, "%s", v->long_name);
+	return 1;
+}
+
 void (*brm_parse_hook)(const struct brm_usage *u, void *payload);
 void *brm_parse_hook_payload;
 
 int brm_parse_options(int argc, char **argv, const struct brm_usage *u)
 {
 	int i, n = 0, min, max, only_operands = 0, ret;
+	char missing[128];
 
 	if (brm_parse_hook) {
 		brm_parse_hook(u, brm_parse_hook_payload);
@@ -368,6 +403,8 @@ int brm_parse_options(int argc, char **argv, const struct brm_usage *u)
 	if (n > max)
 		return fail(u, "unexpected argument '%s'",
 		    argv[max]);
+	if (each_option(u->opts, find_missing, missing))
+		return fail(u, "missing required option '--%s'", missing);
 	return n;
 }
 

@@ -53,16 +53,27 @@ struct brm_opt {
 	const char *arg;	/* "<id>", or values "yaml|json" */
 	const char *help;
 	const char *complete;	/* ids to complete for the value: "customer" */
+	unsigned flags;
 };
 
-#define BRM_OPT_FLAG_(s, l, v, h) { BRM_OPT_FLAG, s, l, v, NULL, h, NULL }
+/* The option must be given: the synopsis shows it without brackets and
+ * the parser refuses a command line without it.  (A schema field's
+ * option is required when the field is required, top-level and has no
+ * default.) */
+#define BRM_OPT_REQUIRED (1u << 0)
+
+#define BRM_OPT_FLAG_(s, l, v, h) { BRM_OPT_FLAG, s, l, v, NULL, h, NULL, 0 }
 #define BRM_OPT_STRING_(s, l, v, a, h) \
-	{ BRM_OPT_STRING, s, l, v, a, h, NULL }
+	{ BRM_OPT_STRING, s, l, v, a, h, NULL, 0 }
+#define BRM_OPT_STRING_REQ_(s, l, v, a, h) \
+	{ BRM_OPT_STRING, s, l, v, a, h, NULL, BRM_OPT_REQUIRED }
 #define BRM_OPT_REF_(s, l, v, a, kinds, h) \
-	{ BRM_OPT_STRING, s, l, v, a, h, kinds }
-#define BRM_OPT_LIST_(s, l, v, a, h) { BRM_OPT_LIST, s, l, v, a, h, NULL }
-#define BRM_OPT_FIELDS_(v) { BRM_OPT_FIELDS, 0, NULL, v, NULL, NULL, NULL }
-#define BRM_OPT_END_ { BRM_OPT_END, 0, NULL, NULL, NULL, NULL, NULL }
+	{ BRM_OPT_STRING, s, l, v, a, h, kinds, 0 }
+#define BRM_OPT_LIST_(s, l, v, a, h) \
+	{ BRM_OPT_LIST, s, l, v, a, h, NULL, 0 }
+#define BRM_OPT_FIELDS_(v) \
+	{ BRM_OPT_FIELDS, 0, NULL, v, NULL, NULL, NULL, 0 }
+#define BRM_OPT_END_ { BRM_OPT_END, 0, NULL, NULL, NULL, NULL, NULL, 0 }
 
 /* What a command accepts: its name, operands ("<customer> [<name>...]")
  * and options. */

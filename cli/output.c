@@ -8,7 +8,8 @@
 #include "cli/output.h"
 #include "core/error.h"
 
-/* "file:12:3: what" reads better to a person as "what (file:12:3)". */
+/* "file:12:3: what" reads better to a person as "what (file:12:3)", and
+ * "dir/file: what" as "what (dir/file)". */
 static void print_message(const char *msg)
 {
 	const char *p = msg, *colon;
@@ -29,7 +30,8 @@ static void print_message(const char *msg)
 		p = colon + 1;
 		fields++;
 	}
-	if (fields == 3 && *p == ' ')
+	if ((fields == 3 || (fields == 1 && memchr(msg, '/',
+	    (size_t)(p - msg)))) && *p == ' ')
 		fprintf(stderr, "brm: error: %s (%.*s)\n", p + 1,
 		    (int)(p - msg - 1), msg);
 	else
@@ -38,12 +40,16 @@ static void print_message(const char *msg)
 
 int brm_fail(int ret)
 {
-	const char *hint = brm_error_last_hint();
+	const char *hint = brm_error_last_hint(), *nl;
 
 	print_message(*brm_error_last() ? brm_error_last() :
 	    "unknown failure");
-	if (hint)
-		fprintf(stderr, "hint: %s\n", hint);
+	/* as git's advise(): every line of a hint says it is one */
+	for (; hint; hint = nl ? nl + 1 : NULL) {
+		nl = strchr(hint, '\n');
+		fprintf(stderr, "hint: %.*s\n", nl ? (int)(nl - hint) :
+		    (int)strlen(hint), hint);
+	}
 	return ret == BRM_EUSAGE ? 2 : 1;
 }
 

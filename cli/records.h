@@ -34,4 +34,47 @@ long brm_cli_subscription(const struct brm_record *customer,
 int brm_cli_resolve_id(struct brm_store *s, const char *ref,
     const char *kinds, char **id);
 
+/*
+ * Resolve every reference given in fa (an id or a unique prefix) to the
+ * full id, in place, so that records store full ids.  *keep holds the
+ * new strings (fa->n of them, some NULL) until fa is applied; free it
+ * with brm_strv_free(*keep, fa->n), also on failure.
+ */
+int brm_cli_resolve_fieldargs(struct brm_store *s, struct brm_fieldargs *fa,
+    char ***keep);
+
+/* How to create a dated record (log-meeting, record-complaint...). */
+struct brm_cli_dated {
+	const struct brm_kind *kind;
+	const char *command;		/* "record-complaint" */
+	const char *party_field;	/* the field the operand fills */
+	const char *party;		/* the operand as typed; a prefix
+					 * of an id is resolved */
+	struct brm_fieldargs *fa;	/* options for the kind's fields */
+	/*
+	 * The command's own fields, set after the options and before the
+	 * defaults, with the store locked (may be NULL).  Returns 0 or a
+	 * negative error with the message set.
+	 */
+	int (*fill)(struct brm_store *s, struct brm_record *r, void *payload);
+	void *payload;
+	/* What the commit subject says after "<party> — " (malloc'd);
+	 * NULL: the record's title. */
+	char *(*detail)(const struct brm_record *r);
+};
+
+/*
+ * Create a dated record: its date (the kind's date_field, from the
+ * options or its default) gives the id, fields are set from the options,
+ * references are resolved to full ids and checked (the party exists, a
+ * former customer is warned about, a service is one the customer
+ * subscribes to), the record is validated, committed and its id printed.
+ * Returns the exit status.
+ */
+int brm_cli_add_dated(struct brm_ctx *ctx, const struct brm_cli_dated *d);
+
+/* The first line of text, cut to max bytes (on a UTF-8 boundary) with
+ * "..." when longer; malloc'd.  For commit subjects. */
+char *brm_cli_one_line(const char *text, size_t max);
+
 #endif

@@ -9,12 +9,35 @@
 #include "core/validate.h"
 #include "core/error.h"
 #include "core/id.h"
+#include "core/sla.h"
 #include "formats/yaml.h"
 
 static void check_config(struct brm_store *s, struct brm_problems *out)
 {
 	out->file = BRM_CONFIG_PATH;
 	brm_validate(&brm_kind_config, s->config, out);
+}
+
+/* The loader's message is "<path>:<line>:<col>: <what>": taken apart,
+ * so that it sorts with the other problems of its file. */
+static void loader_problem(struct brm_problems *out, const char *path,
+    const char *msg)
+{
+	struct brm_node at = { .line = 0 };
+	size_t n = strlen(path);
+	int used = 0;
+
+	if (strncmp(msg, path, n) || msg[n] != ':') {
+		out->file = "";
+		brm_problem_add(out, NULL, "%s", msg);
+		return;
+	}
+	msg += n + 1;
+	if (sscanf(msg, "%u:%u: %n", &at.line, &at.col, &used) == 2 && used)
+		msg += used;
+	else
+		msg += strspn(msg, " ");
+	brm_problem_add(out, at.line ? &at : NULL, "%s", msg);
 }
 
 static void check_record(struct brm_store *s, const struct brm_kind *k,
@@ -31,9 +54,7 @@ static void check_record(struct brm_store *s, const struct brm_kind *k,
 		brm_problem_add(out, NULL, "record is filed outside its "
 		    "month folder (expected here)");
 	} else if (ret < 0) {
-		/* the loader's message carries the file and position */
-		out->file = "";
-		brm_problem_add(out, NULL, "%s", brm_error_last());
+		loader_problem(out, path, brm_error_last());
 	} else if (!brm_record_validate(r, out)) {
 		brm_check_refs(s, r, out);
 	}
@@ -73,6 +94,8 @@ static int check(struct brm_ctx *ctx, int quiet)
 		records += n;
 		brm_strv_free(ids, n);
 	}
+	/* rules across kinds */
+	brm_sla_check(s, &probs);
 	if (probs.n)
 		qsort(probs.items, probs.n, sizeof(*probs.items),
 		    by_position);

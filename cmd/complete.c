@@ -69,9 +69,13 @@ static void complete_ids(struct brm_ctx *ctx, const char *kinds,
 static void complete_kinds(const char *cur)
 {
 	const struct brm_kind *const *k;
+	const char *view;
+	size_t i;
 
 	for (k = brm_kinds; *k; k++)
 		emit((*k)->plural, cur);
+	for (i = 0; (view = brm_list_view(i)); i++)
+		emit(view, cur);
 }
 
 /* Top-level fields of the record named by ref, as "field=". */

@@ -175,7 +175,7 @@ static int edit_loop(struct session *e, struct brm_record **result)
 		    brm_error_last());
 		brm_buf_reset(&last);
 		brm_buf_add(&last, text.data, text.len);
-		fprintf(stderr, "brm: error: %s\n", brm_error_last());
+		brm_fail(ret);	/* "<what> (<file>:<line>:<col>)" */
 	}
 	brm_buf_release(&text);
 	brm_buf_release(&banner);

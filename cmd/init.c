@@ -10,11 +10,13 @@
 #include "core/error.h"
 #include "core/repo.h"
 #include "core/schema.h"
+#include "core/sync.h"
 #include "formats/yaml.h"
 
 /* Records are compared byte for byte with what brm committed: no eol or
- * filter may rewrite them on their way into the index. */
-static const char gitattributes[] = "*.yaml -text\n";
+ * filter may rewrite them on their way into the index.  git merges them
+ * with brm's record-aware merge driver (set up in the config below). */
+static const char gitattributes[] = "*.yaml -text merge=brm\n";
 
 static int build_config(struct brm_buf *out, const char *provider,
     const char *currency)
@@ -86,15 +88,16 @@ int cmd_init(int argc, char **argv, struct brm_ctx *ctx)
 	dir = argc ? argv[0] : (ctx->dir ? ctx->dir : ".");
 	if ((ret = build_config(&config, provider, currency)) < 0)
 		goto done;
-	if ((ret = brm_repo_init(&repo, dir)) < 0)
-		goto done;
 	brmdir = brm_xprintf("%s/.brm", dir);
 	cfg = brm_xprintf("%s/%s", dir, BRM_CONFIG_PATH);
+	/* before brm_repo_init: a refused init must not leave a new .git */
 	if (access(cfg, F_OK) == 0) {
 		ret = brm_error_set(BRM_EEXISTS, "'%s' is already a brm "
 		    "portfolio", dir);
 		goto done;
 	}
+	if ((ret = brm_repo_init(&repo, dir)) < 0)
+		goto done;
 	if ((ret = brm_repo_check_writable(repo)) < 0)
 		goto done;
 	if (mkdir(brmdir, 0777) < 0 && access(brmdir, F_OK) != 0) {
@@ -122,6 +125,9 @@ int cmd_init(int argc, char **argv, struct brm_ctx *ctx)
 			unlink(attrs);
 		goto done;
 	}
+	/* the driver's command lives in the config, which is not shared */
+	if (brm_sync_install_driver(repo) < 0)
+		brm_warn("%s", brm_error_last());
 	printf("Initialized brm portfolio in %s\n", dir);
 done:
 	brm_repo_free(repo);

@@ -1,6 +1,7 @@
 /*
  * main.c - global options, the command table, dispatch.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,12 @@ const struct brm_cmd brm_commands[] = {
 	  "Validate every record and reference" },
 	{ "log", cmd_log, 0, "portfolio",
 	  "Show history, with field-level changes" },
+	{ "clone", cmd_clone, 0, "portfolio",
+	  "Clone a team's shared portfolio" },
+	{ "sync", cmd_sync, 0, "portfolio",
+	  "Fetch, merge record by record, and push" },
+	{ "resolve", cmd_resolve, 0, "portfolio",
+	  "Settle a conflict that brm sync met" },
 	{ "add-customer", cmd_add_customer, 0, "customers",
 	  "Create a customer record" },
 	{ "add-contact", cmd_add_contact, 0, "customers",
@@ -27,6 +34,46 @@ const struct brm_cmd brm_commands[] = {
 	  "Record that a customer consumes a service, with its SLA" },
 	{ "add-requirement", cmd_add_requirement, 0, "customers",
 	  "Add a customer-specific requirement to a subscription" },
+	{ "log-meeting", cmd_log_meeting, 0, "activities",
+	  "Record a meeting with a customer, supplier or third party" },
+	{ "add-action", cmd_add_action, 0, "activities",
+	  "Add an action item to a meeting" },
+	{ "done-action", cmd_done_action, 0, "activities",
+	  "Mark a meeting's action item done" },
+	{ "record-complaint", cmd_record_complaint, 0, "activities",
+	  "Record a complaint and its response target" },
+	{ "ack-complaint", cmd_ack_complaint, 0, "activities",
+	  "Acknowledge a complaint" },
+	{ "resolve-complaint", cmd_resolve_complaint, 0, "activities",
+	  "Resolve a complaint" },
+	{ "close-complaint", cmd_close_complaint, 0, "activities",
+	  "Close a resolved complaint" },
+	{ "reopen-complaint", cmd_reopen_complaint, 0, "activities",
+	  "Reopen a resolved or closed complaint" },
+	{ "record-praise", cmd_record_praise, 0, "activities",
+	  "Record a customer's praise" },
+	{ "record-survey", cmd_record_survey, 0, "activities",
+	  "Record a satisfaction survey" },
+	{ "record-value-add", cmd_record_value_add, 0, "activities",
+	  "Record a value-added service" },
+	{ "record-event", cmd_record_event, 0, "activities",
+	  "Record an SLA breach or major incident" },
+	{ "due", cmd_due, 0, "activities",
+	  "Show what is due or overdue" },
+	{ "add-supplier", cmd_add_supplier, 0, "suppliers",
+	  "Create a supplier record, with its selection assessment" },
+	{ "add-contract", cmd_add_contract, 0, "suppliers",
+	  "Add a support contract with a supplier for a service" },
+	{ "audit-supplier", cmd_audit_supplier, 0, "suppliers",
+	  "Record a periodic supplier audit with its six scores" },
+	{ "open-dispute", cmd_open_dispute, 0, "suppliers",
+	  "Open a dispute with suppliers or third parties" },
+	{ "escalate-dispute", cmd_escalate_dispute, 0, "suppliers",
+	  "Raise a dispute to the next escalation level" },
+	{ "resolve-dispute", cmd_resolve_dispute, 0, "suppliers",
+	  "Record how a dispute was resolved" },
+	{ "add-third-party", cmd_add_third_party, 0, "suppliers",
+	  "Create a third-party record with its sharing agreement" },
 	{ "show", cmd_show, 0, "records",
 	  "Show one record" },
 	{ "list", cmd_list, 0, "records",
@@ -37,9 +84,12 @@ const struct brm_cmd brm_commands[] = {
 	  "Edit a record in $VISUAL or $EDITOR" },
 	{ "rm", cmd_rm, 0, "records",
 	  "Remove a record" },
+	{ "report", cmd_report, 0, "reports",
+	  "Monthly, customer, portfolio and supplier reports" },
 	{ "help", cmd_help, 0, "help",
 	  "Show the manual of a command" },
 	{ "__complete", cmd_complete, BRM_CMD_HIDDEN, NULL, NULL },
+	{ "merge-driver", cmd_merge_driver, BRM_CMD_HIDDEN, NULL, NULL },
 	{ "__records-man", cmd_records_man, BRM_CMD_HIDDEN, NULL, NULL },
 	{ NULL, NULL, 0, NULL, NULL }
 };
@@ -103,8 +153,9 @@ static int unknown_command(const char *name)
 		    (edit_distance(name, c->name) > 2 &&
 		    !strstr(c->name, name)))
 			continue;
-		fprintf(stderr, "%s\t%s\n", shown++ ? "" :
-		    "hint: did you mean one of these?", c->name);
+		if (!shown++)
+			fputs("hint: did you mean one of these?\n", stderr);
+		fprintf(stderr, "hint:   %s\n", c->name);
 	}
 	fprintf(stderr, "hint: see 'brm help' for the list of commands\n");
 	return 2;
@@ -122,6 +173,9 @@ int main(int argc, char **argv)
 	const struct brm_cmd *c;
 	int i = 1, ret;
 
+	/* over a file-size limit (ulimit -f) a write then fails with EFBIG,
+	 * which the write path undoes and reports, instead of a kill half-way */
+	signal(SIGXFSZ, SIG_IGN);
 	ctx.dir = getenv("BRM_DIR");
 	if (ctx.dir && !*ctx.dir)
 		ctx.dir = NULL;
@@ -130,6 +184,11 @@ int main(int argc, char **argv)
 			ctx.dir = argv[++i];
 		} else if (!strncmp(argv[i], "-C", 2) && argv[i][2]) {
 			ctx.dir = argv[i] + 2;
+		} else if (!strcmp(argv[i], "-C")) {
+			fprintf(stderr, "brm: error: option '-C' requires a "
+			    "directory\n");
+			main_usage(stderr);
+			return 2;
 		} else if (!strcmp(argv[i], "--version")) {
 			printf("brm version %s\n", BRM_VERSION);
 			return brm_finish_stdout(0);

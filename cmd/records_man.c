@@ -11,6 +11,8 @@
 /* mdoc text: a line starting with '.' or '\'' would be a request. */
 static void text(const char *s)
 {
+	if (*s == '.' || *s == '\'')
+		fputs("\\&", stdout);
 	for (; *s; s++) {
 		if (*s == '\\')
 			fputs("\\e", stdout);
@@ -59,18 +61,16 @@ static void fields(const struct brm_field *f)
 	for (; f->name; f++) {
 		printf(".It Cm %s\n", f->name);
 		text(f->help);
-		printf(" (");
+		/* the type on a line of its own keeps lines short */
+		printf("\n(");
 		field_type(f);
 		if (f->flags & BRM_FIELD_REQUIRED)
 			printf("; required");
 		if (f->def)
 			printf("; default %s", f->def);
-		printf(")");
+		printf(").\n");
 		if (f->opt)
-			printf("\nSet by\n.Fl \\-%s .", f->opt);
-		else
-			printf(".");
-		printf("\n");
+			printf("Set by\n.Fl \\-%s .\n", f->opt);
 		if (f->type == BRM_F_MAP)
 			fields(f->sub);
 	}
@@ -116,8 +116,8 @@ static const char intro[] =
 "Files may be edited by hand;\n"
 ".Xr brm-check 1\n"
 "validates them.\n"
-"Fields that are not listed here are kept, in place, whenever brm "
-"rewrites a record.\n"
+"Fields that are not listed here are kept, in place,\n"
+"whenever brm rewrites a record.\n"
 "brm writes YAML canonically: block style, two-space indent, and\n"
 "strings that would read as another type\n"
 "(\\(lqyes\\(rq, \\(lqnull\\(rq, \\(lq2026-11-22\\(rq, \\(lq1e3\\(rq)\n"
@@ -148,6 +148,6 @@ int cmd_records_man(int argc, char **argv, struct brm_ctx *ctx)
 	printf(".Sh PORTFOLIO SETTINGS\n");
 	kind(&brm_kind_config);
 	printf(".Sh SEE ALSO\n.Xr brm 1 ,\n.Xr brm-check 1 ,\n"
-	    ".Xr brm-edit 1\n");
+	    ".Xr brm-edit 1 ,\n.Xr brm-set 1 ,\n.Xr brm-config 5\n");
 	return 0;
 }

@@ -77,7 +77,7 @@ static int monthly(struct brm_store *s, const struct report_opts *o,
 	struct brm_doc *doc = NULL;
 	json_t *json = NULL;
 	struct brm_month m;
-	char title[64];
+	char month[32], title[96];
 	int ret;
 
 	if (o->month ? brm_month_parse(&m, o->month, "--month") < 0 :
@@ -89,7 +89,10 @@ static int monthly(struct brm_store *s, const struct report_opts *o,
 		json = brm_monthly_json(r);
 	else
 		doc = brm_monthly_doc(r);
-	brm_month_name(title, sizeof(title), &m);
+	/* the page's title is its heading */
+	brm_month_name(month, sizeof(month), &m);
+	snprintf(title, sizeof(title), "Monthly relationship report — %s",
+	    month);
 	ret = render(doc, json, o->format, title, out);
 	json_decref(json);
 	brm_doc_free(doc);
@@ -110,7 +113,7 @@ static int customer(struct brm_store *s, const struct report_opts *o,
 	struct brm_monthly *r = NULL;
 	struct brm_doc *doc = NULL;
 	json_t *json = NULL;
-	char *id = NULL;
+	char *id = NULL, *title = NULL;
 	int ret;
 
 	if ((ret = brm_cli_resolve_id(s, ref, "customer", &id)) < 0 ||
@@ -120,8 +123,11 @@ static int customer(struct brm_store *s, const struct report_opts *o,
 		json = brm_customer_json(r);
 	else
 		doc = brm_customer_doc(r);
-	ret = render(doc, json, o->format, id, out);
+	title = brm_xprintf("Customer sheet — %s",
+	    brm_record_title(r->customers[0].rec));
+	ret = render(doc, json, o->format, title, out);
 done:
+	free(title);
 	json_decref(json);
 	brm_doc_free(doc);
 	brm_monthly_free(r);
@@ -135,6 +141,7 @@ static int portfolio(struct brm_store *s, const struct report_opts *o,
 	struct brm_monthly *r = NULL;
 	struct brm_doc *doc = NULL;
 	json_t *json = NULL;
+	char *title;
 	int ret;
 
 	if ((ret = brm_report_history(&r, s, this_month(), 3, NULL)) < 0)
@@ -144,7 +151,10 @@ static int portfolio(struct brm_store *s, const struct report_opts *o,
 	else
 		doc = brm_portfolio_doc(r, brm_node_str(s->config,
 		    "currency"));
-	ret = render(doc, json, o->format, "Portfolio", out);
+	title = brm_xprintf("Portfolio%s%s", r->provider ? " — " : "",
+	    r->provider ? r->provider : "");
+	ret = render(doc, json, o->format, title, out);
+	free(title);
 	json_decref(json);
 	brm_doc_free(doc);
 	brm_monthly_free(r);
@@ -200,6 +210,7 @@ done:
 int cmd_report(int argc, char **argv, struct brm_ctx *ctx)
 {
 	struct report_opts o = { "md", NULL, NULL, NULL };
+	struct brm_month m;
 	const char *which;
 	const struct brm_opt opts[] = {
 		BRM_OPT_STRING_(0, "format", &o.format, "md|html|json",
@@ -231,5 +242,11 @@ int cmd_report(int argc, char **argv, struct brm_ctx *ctx)
 	if (o.month && strcmp(which, "monthly"))
 		return brm_usage_error(&u, "--month applies to the monthly "
 		    "report only");
+	/* a mistake in the command line: exit 2 before reading anything */
+	if (o.month && brm_month_parse(&m, o.month, "--month") < 0) {
+		brm_error_clear();
+		return brm_usage_error(&u, "invalid --month '%s' (expected "
+		    "YYYY-MM)", o.month);
+	}
 	return run(ctx, which, argc == 2 ? argv[1] : NULL, &o);
 }

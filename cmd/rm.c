@@ -9,6 +9,7 @@
 #include "core/validate.h"
 
 struct referrers {
+	const struct brm_kind *kind;
 	const char *id;
 	int found;
 };
@@ -18,13 +19,14 @@ static void note_ref(const struct brm_field *f, const struct brm_node *v,
 {
 	struct referrers *rf = payload;
 
-	(void)f;
-	if (!strcmp(v->value, rf->id))
+	/* a customer and a service may share an id: only references to
+	 * the removed record's kind count */
+	if (!strcmp(v->value, rf->id) && brm_word_in(f->arg, rf->kind->name))
 		rf->found = 1;
 }
 
 /* Every record that refers to id, as "id (kind)" lines. */
-static void find_referrers(struct brm_store *s, const char *id,
+static void find_referrers(struct brm_store *s, const struct brm_record *to,
     struct brm_buf *out, size_t *count)
 {
 	const struct brm_kind *const *k;
@@ -35,7 +37,7 @@ static void find_referrers(struct brm_store *s, const char *id,
 	for (k = brm_kinds; *k; k++) {
 		brm_store_ids(s, *k, &ids, &n);
 		for (i = 0; i < n; i++) {
-			struct referrers rf = { id, 0 };
+			struct referrers rf = { to->kind, to->id, 0 };
 
 			if (brm_store_load(&r, s, *k, ids[i]) < 0)
 				continue;
@@ -63,7 +65,7 @@ static int rm(struct brm_ctx *ctx, const char *ref, int force)
 	    (ret = brm_store_find(&r, s, ref, NULL)) < 0)
 		goto done;
 	if (!force)
-		find_referrers(s, r->id, &refs, &count);
+		find_referrers(s, r, &refs, &count);
 	if (count) {
 		ret = brm_error_set(BRM_ECONFLICT, "%s '%s' is referred to "
 		    "by %zu record%s", r->kind->name, r->id, count,

@@ -2,17 +2,49 @@
  * these SLA terms.  Subscribing again updates the terms given. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli/records.h"
 #include "core/buf.h"
 #include "core/error.h"
+#include "core/sla.h"
+
+static int same_gap(const struct brm_sla_gap *a, const struct brm_sla_gap *b)
+{
+	return !strcmp(a->supplier, b->supplier) &&
+	    a->contract == b->contract && !strcmp(a->metric, b->metric);
+}
+
+/* Supplier contracts for the service that the new terms leave too
+ * loose (core/sla.h), said when the gap appears: gaps the customer's
+ * stored terms already had are brm check's to report. */
+static void warn_gaps(struct brm_store *s, const struct brm_record *r,
+    const char *service, const struct brm_sla_gaps *before)
+{
+	struct brm_sla_gaps gaps = BRM_SLA_GAPS_INIT;
+	size_t i, j;
+
+	brm_sla_gaps(&gaps, s, r);
+	for (i = 0; i < gaps.n; i++) {
+		if (strcmp(gaps.v[i].service, service))
+			continue;
+		for (j = 0; j < before->n; j++)
+			if (same_gap(&gaps.v[i], &before->v[j]))
+				break;
+		if (j == before->n)
+			brm_warn("%s", gaps.v[i].message);
+	}
+	brm_sla_gaps_release(&gaps);
+	brm_error_clear();
+}
 
 static int subscribe(struct brm_ctx *ctx, const char *cref,
     const char *sref, const struct brm_fieldargs *fa)
 {
+	struct brm_sla_gaps before = BRM_SLA_GAPS_INIT;
 	struct brm_record *r = NULL;
 	struct brm_store *s;
-	struct brm_node *sub;
+	struct brm_node *sub, *orig = NULL;
 	char *service = NULL, *summary = NULL, base[64];
 	long at;
 	int ret;
@@ -21,6 +53,7 @@ static int subscribe(struct brm_ctx *ctx, const char *cref,
 	    (ret = brm_store_find(&r, s, cref, "customer")) < 0 ||
 	    (ret = brm_cli_resolve_id(s, sref, "service", &service)) < 0)
 		goto done;
+	brm_sla_gaps(&before, s, r);
 	if ((at = brm_cli_subscription(r, service)) < 0) {
 		sub = brm_node_new_map();
 		brm_node_set(sub, "service", brm_node_new_str(service));
@@ -38,12 +71,21 @@ static int subscribe(struct brm_ctx *ctx, const char *cref,
 	} else {
 		summary = brm_xprintf("%s — %s (terms changed)",
 		    brm_record_title(r), service);
+		orig = brm_node_dup(r->root);
 	}
 	snprintf(base, sizeof(base), "services.%ld", at);
 	if ((ret = brm_fieldargs_apply(fa, r, base)) < 0)
 		goto done;
-	ret = brm_cli_save(s, r, "subscribe", summary);
+	/* the same terms again: no commit that changes nothing */
+	if (orig && brm_node_equal(orig, r->root)) {
+		printf("nothing changed\n");
+		goto done;
+	}
+	if ((ret = brm_cli_save(s, r, "subscribe", summary)) == 0)
+		warn_gaps(s, r, service, &before);
 done:
+	brm_sla_gaps_release(&before);
+	brm_node_free(orig);
 	brm_record_free(r);
 	free(service);
 	free(summary);

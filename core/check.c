@@ -1,6 +1,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "error.h"
 #include "id.h"
 #include "validate.h"
 
@@ -31,10 +32,45 @@ static void check_one(const struct brm_field *f, const struct brm_node *v,
 		    strchr(f->arg, '|') ? "record" : f->arg, v->value);
 }
 
+/* A record about a customer's service (a complaint, an event) names one
+ * the customer consumes.  Only a warning: a customer may stop consuming
+ * a service that old records are about. */
+static void check_subscribed(struct brm_store *s, const struct brm_record *r,
+    struct brm_problems *out)
+{
+	const char *customer = brm_record_str(r, "customer"),
+	    *service = brm_record_str(r, "service");
+	struct brm_record *c = NULL;
+	struct brm_node *subs;
+	const char *sid;
+	size_t i;
+
+	if (r->kind == &brm_kind_customer || !customer || !service ||
+	    !brm_field_find(r->kind->fields, "service") ||
+	    brm_id_check(&brm_kind_customer, customer) < 0 ||
+	    brm_store_load(&c, s, &brm_kind_customer, customer) < 0) {
+		brm_error_clear();
+		return;
+	}
+	subs = brm_record_get(c, "services");
+	for (i = 0; subs && subs->type == BRM_NODE_SEQ && i < subs->n; i++)
+		if ((sid = brm_node_str(subs->items[i], "service")) &&
+		    !strcmp(sid, service))
+			break;
+	if (!subs || subs->type != BRM_NODE_SEQ || i == subs->n)
+		brm_problem_warn(out, brm_record_get(r, "service"),
+		    "customer '%s' does not subscribe to service '%s'",
+		    customer, service);
+	brm_record_free(c);
+}
+
 void brm_check_refs(struct brm_store *s, const struct brm_record *r,
     struct brm_problems *out)
 {
 	struct ref_ctx c = { s, out };
+	size_t before = out->errors;
 
 	brm_validate_refs(r->kind, r->root, check_one, &c);
+	if (out->errors == before)
+		check_subscribed(s, r, out);
 }

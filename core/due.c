@@ -1,5 +1,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "buf.h"
 #include "due.h"
@@ -20,11 +21,21 @@ void brm_due_add(struct brm_due_list *l, const struct brm_date *due,
 	brm_buf_vprintf(&what, fmt, ap);
 	va_end(ap);
 	it = &l->items[l->n++];
+	memset(it, 0, sizeof(*it));
 	it->due = *due;
 	it->category = brm_strdup(category);
 	it->id = brm_strdup(id);
 	it->customer = customer ? brm_strdup(customer) : NULL;
 	it->what = brm_buf_detach(&what);
+}
+
+void brm_due_set_time(struct brm_due_list *l, const struct brm_datetime *at)
+{
+	if (!l->n)
+		return;
+	l->items[l->n - 1].timed = 1;
+	l->items[l->n - 1].at = *at;
+	l->items[l->n - 1].due = at->date;
 }
 
 void brm_due_release(struct brm_due_list *l)

@@ -23,6 +23,8 @@ struct brm_due_item {
 	char *id;		/* the record it comes from */
 	char *customer;		/* the customer concerned, or NULL */
 	char *what;		/* one line for a person */
+	int timed;		/* due at a moment, not just a day */
+	struct brm_datetime at;	/* when timed: the moment */
 };
 
 struct brm_due_list {
@@ -40,6 +42,8 @@ struct brm_due_ctx {
 void brm_due_add(struct brm_due_list *l, const struct brm_date *due,
     const char *category, const char *id, const char *customer,
     const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Make the item added last due at the moment at (due becomes its day). */
+void brm_due_set_time(struct brm_due_list *l, const struct brm_datetime *at);
 void brm_due_release(struct brm_due_list *l);
 
 #endif

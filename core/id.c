@@ -93,6 +93,13 @@ static const char *const latin1[64] = {
 	"", "o", "u", "u", "u", "ue", "y", "th", "y",
 };
 
+/* ASCII for Latin Extended-A, U+0100..U+017F (Czech, Polish, Turkish,
+ * Hungarian...); '?' marks the ligatures: ij at 0x32-0x33, oe at
+ * 0x52-0x53. */
+static const char latin_ext_a[] =
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii??jjkkkllllllllll"
+    "nnnnnnnnnoooooo??rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
 char *brm_id_from_name(const char *name)
 {
 	struct brm_buf b = BRM_BUF_INIT;
@@ -102,12 +109,19 @@ char *brm_id_from_name(const char *name)
 	for (; *p; p++) {
 		const char *ascii = NULL;
 		char c[2] = { 0, 0 };
+		size_t i;
 
 		if (isalnum(*p)) {
 			c[0] = (char)tolower(*p);
 			ascii = c;
 		} else if (*p == 0xc3 && p[1] >= 0x80 && p[1] <= 0xbf) {
 			ascii = latin1[p[1] - 0x80];
+			p++;
+		} else if ((*p == 0xc4 || *p == 0xc5) && p[1] >= 0x80 &&
+		    p[1] <= 0xbf) {
+			i = (size_t)(*p - 0xc4) * 64 + (size_t)(p[1] - 0x80);
+			c[0] = latin_ext_a[i];
+			ascii = c[0] != '?' ? c : i < 0x40 ? "ij" : "oe";
 			p++;
 		}
 		if (!ascii || !*ascii) {

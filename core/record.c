@@ -238,7 +238,8 @@ int brm_record_unset(struct brm_record *r, const char *path)
 {
 	const struct brm_field *fields;
 	struct brm_node *parent;
-	char last[128];
+	char last[128], *up;
+	const char *dot;
 	size_t i;
 
 	if (walk(r, path, 0, &parent, &fields, last, sizeof(last)) < 0)
@@ -247,9 +248,18 @@ int brm_record_unset(struct brm_record *r, const char *path)
 		if (parse_index(last, &i) < 0 || i >= parent->n)
 			return 0;
 		brm_node_remove_at(parent, i);
-		return 1;
+	} else if (!brm_node_remove(parent, last)) {
+		return 0;
 	}
-	return brm_node_remove(parent, last);
+	/* an emptied list or mapping goes too, as if it was never set:
+	 * no "outcomes: []" left behind by removing the last outcome */
+	if (parent != r->root && parent->n == 0 &&
+	    (dot = strrchr(path, '.'))) {
+		up = brm_strndup(path, (size_t)(dot - path));
+		brm_record_unset(r, up);
+		free(up);
+	}
+	return 1;
 }
 
 static void apply_defaults(struct brm_node *map,

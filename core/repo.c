@@ -19,6 +19,7 @@
 
 #include "buf.h"
 #include "error.h"
+#include "fault.h"
 #include "repo.h"
 
 #define HEADS "refs/heads/"
@@ -429,8 +430,10 @@ static char *dup_or_null(const char *s)
 }
 
 /*
- * GIT_AUTHOR_* then user.name/user.email (and $EMAIL, as git does);
- * the committer's variables fall back to the author's values.
+ * GIT_AUTHOR_* then user.name/user.email (and $EMAIL, as git does); the
+ * committer likewise from GIT_COMMITTER_* then the config, so that
+ * GIT_AUTHOR_NAME=x alone credits x as author only, as in git.  The
+ * committer's date falls back to the author's, for reproducible commits.
  * git_signature_default() is not used: it ignores the environment.
  */
 static void collect_identity(git_repository *git, struct ident_parts *a,
@@ -451,8 +454,14 @@ static void collect_identity(git_repository *git, struct ident_parts *a,
 	a->date = env("GIT_AUTHOR_DATE");
 	c->name = dup_or_null(env("GIT_COMMITTER_NAME"));
 	if (!c->name)
+		c->name = config_string(cfg, "user.name");
+	if (!c->name)
 		c->name = dup_or_null(a->name);
 	c->email = dup_or_null(env("GIT_COMMITTER_EMAIL"));
+	if (!c->email)
+		c->email = config_string(cfg, "user.email");
+	if (!c->email)
+		c->email = dup_or_null(env("EMAIL"));
 	if (!c->email)
 		c->email = dup_or_null(a->email);
 	c->date = env("GIT_COMMITTER_DATE");
@@ -515,6 +524,27 @@ static void identity_release(struct identity *id)
 	git_signature_free(id->author);
 	git_signature_free(id->committer);
 	id->author = id->committer = NULL;
+}
+
+git_repository *brm_repo_git(struct brm_repo *repo)
+{
+	return repo->git;
+}
+
+int brm_repo_signatures(struct brm_repo *repo, git_signature **author,
+    git_signature **committer)
+{
+	struct identity id = { 0 };
+	int ret;
+
+	*author = *committer = NULL;
+	if ((ret = identity_get(repo->git, &id)) < 0) {
+		identity_release(&id);
+		return ret;
+	}
+	*author = id.author;
+	*committer = id.committer;
+	return 0;
 }
 
 /* ---- locks ------------------------------------------------------------ */
@@ -705,6 +735,7 @@ static int try_commit(struct commit_job *job, git_oid *out)
 	    job->id.committer, NULL, job->message.ptr, tree, parent ? 1 : 0,
 	    (const git_commit **)&parent)) < 0)
 		goto done;
+	BRM_CRASH_POINT("after-commit");
 	err = move_branch(job, out, parent ? &parent_id : NULL);
 done:
 	git_tree_free(tree);
@@ -800,6 +831,7 @@ static int index_update(git_index *idx, const struct brm_change *changes,
 		if (err < 0)
 			return err;
 	}
+	BRM_CRASH_POINT("before-index");
 	return git_index_write(idx);
 }
 
@@ -861,15 +893,67 @@ int brm_repo_commit(struct brm_repo *repo, const struct brm_change *changes,
 	job.branch = branch;
 	if ((ret = identity_get(repo->git, &job.id)) < 0 ||
 	    (ret = job_message(&job, message)) < 0 ||
-	    (ret = job_blobs(&job)) < 0 ||
-	    (ret = commit_loop(&job, &id)) < 0)
+	    (ret = job_blobs(&job)) < 0)
 		goto done;
+	BRM_CRASH_POINT("after-blob");
+	if ((ret = commit_loop(&job, &id)) < 0)
+		goto done;
+	BRM_CRASH_POINT("after-ref");
 	refresh_index(repo, &id, changes, n);
 	if (oid_hex)
 		git_oid_tostr(oid_hex, 41, &id);
 done:
 	job_release(&job);
 	free(branch);
+	return ret;
+}
+
+void brm_repo_refresh_index(struct brm_repo *repo,
+    const struct brm_change *changes, size_t n)
+{
+	git_oid head;
+
+	free(repo->warning);
+	repo->warning = NULL;
+	if (git_reference_name_to_id(&head, repo->git, "HEAD") < 0)
+		memset(&head, 0, sizeof(head));
+	refresh_index(repo, &head, changes, n);
+}
+
+int brm_repo_blob_id(char hex[41], const char *data, size_t len)
+{
+	git_oid id;
+
+	if (git_odb_hash(&id, data, len, GIT_OBJECT_BLOB) < 0)
+		return brm_error_set(BRM_ERROR, "cannot hash: %s",
+		    git_message());
+	git_oid_tostr(hex, 41, &id);
+	return 0;
+}
+
+int brm_repo_head_blob(struct brm_repo *repo, const char *path,
+    char hex[41])
+{
+	git_object *tree = NULL;
+	git_tree_entry *e = NULL;
+	int err, ret = 0;
+
+	err = git_revparse_single(&tree, repo->git, "HEAD^{tree}");
+	if (err == GIT_ENOTFOUND || err == GIT_EUNBORNBRANCH ||
+	    (err == 0 && (err = git_tree_entry_bypath(&e, (git_tree *)tree,
+	    path)) == GIT_ENOTFOUND)) {
+		git_error_clear();
+		ret = BRM_ENOTFOUND;
+	} else if (err < 0) {
+		ret = brm_error_set(BRM_ERROR, "cannot read HEAD: %s",
+		    git_message());
+	} else if (git_tree_entry_type(e) != GIT_OBJECT_BLOB) {
+		ret = BRM_ENOTFOUND;
+	} else {
+		git_oid_tostr(hex, 41, git_tree_entry_id(e));
+	}
+	git_tree_entry_free(e);
+	git_object_free(tree);
 	return ret;
 }
 

@@ -35,6 +35,20 @@ int brm_repo_init(struct brm_repo **out, const char *dir);
 int brm_repo_open(struct brm_repo **out, const char *dir);
 void brm_repo_free(struct brm_repo *repo);
 
+/* The libgit2 handle, borrowed, for modules that talk to libgit2
+ * themselves (core/sync.c). */
+struct git_repository;
+struct git_repository *brm_repo_git(struct brm_repo *repo);
+
+/*
+ * The author and committer brm_repo_commit() would use (see there);
+ * free both with git_signature_free().  Fails like brm_repo_commit()
+ * without an identity.
+ */
+struct git_signature;
+int brm_repo_signatures(struct brm_repo *repo, struct git_signature **author,
+    struct git_signature **committer);
+
 /*
  * Fail early, before anything is written, when a commit could not be made:
  * detached HEAD, no identity (with git's hint), index.lock or the branch's
@@ -67,6 +81,22 @@ int brm_repo_commit(struct brm_repo *repo, const struct brm_change *changes,
  * <gitdir>/brm-index.mutex, a file that never blocks once its holder dies.
  */
 const char *brm_repo_warning(struct brm_repo *repo);
+
+/*
+ * Refresh the index entries of changes' paths from the work tree, as
+ * brm_repo_commit() does after its commit (a NULL data removes the
+ * entry); a failure becomes brm_repo_warning().
+ */
+void brm_repo_refresh_index(struct brm_repo *repo,
+    const struct brm_change *changes, size_t n);
+
+/* The git blob id of data, 40 hex digits; nothing is written. */
+int brm_repo_blob_id(char hex[41], const char *data, size_t len);
+
+/* The id of the blob at path in HEAD's tree.  BRM_ENOTFOUND (no message)
+ * when HEAD has no such file or the branch has no commit yet. */
+int brm_repo_head_blob(struct brm_repo *repo, const char *path,
+    char hex[41]);
 
 /* One commit in the history of a path, newest first. */
 struct brm_repo_rev {

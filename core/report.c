@@ -105,6 +105,27 @@ static double hours_between(const char *from, const char *to)
 	    3600.0;
 }
 
+/* a is a later moment than b (their offsets applied); the text decides
+ * when either does not parse */
+static int later(const char *a, const char *b)
+{
+	struct brm_datetime x, y;
+	long long ex, ey;
+	size_t n = strlen(a);
+
+	/* the same offset, written alike: the text orders them */
+	if (n == strlen(b) && n >= 19 && !strcmp(a + 19, b + 19))
+		return strcmp(a, b) > 0;
+	if (brm_datetime_parse(&x, a, "a") < 0 ||
+	    brm_datetime_parse(&y, b, "b") < 0) {
+		brm_error_clear();
+		return strcmp(a, b) > 0;
+	}
+	ex = brm_datetime_epoch(&x);
+	ey = brm_datetime_epoch(&y);
+	return ex > ey;
+}
+
 static int month_cmp(const struct brm_month *a, const struct brm_month *b)
 {
 	int x = a->year * 12 + a->month, y = b->year * 12 + b->month;
@@ -131,6 +152,8 @@ struct builder {
 	size_t nids;
 	struct tally *tally;	/* parallel to r->customers */
 	struct brm_month quarter_start;
+	struct brm_datetime now;	/* nothing is overdue before it */
+	char today[BRM_DATE_LEN];
 };
 
 static struct brm_report_customer *customer(struct builder *b,
@@ -288,7 +311,10 @@ static void note_actions(struct builder *b, struct brm_record *rec,
 		if (!action_open(list->items[i]))
 			continue;
 		due = node_day(list->items[i], "due");
-		overdue = due && by_end_of(due, &b->r->month);
+		/* past due at the month's end, or today when that is
+		 * still to come */
+		overdue = due && by_end_of(due, &b->r->month) &&
+		    strncmp(due, b->today, 10) < 0;
 		text = brm_node_str(list->items[i], "text");
 		if (overdue)
 			attention(b, "action", rec->id, "Action past due "
@@ -391,13 +417,27 @@ static int resolved_by(const struct history *h, const struct brm_month *m)
 
 	for (i = 0; i < h->nresolved; i++)
 		if (by_end_of(h->resolved[i], m) && (!last_res ||
-		    strcmp(h->resolved[i], last_res) > 0))
+		    later(h->resolved[i], last_res)))
 			last_res = h->resolved[i];
 	for (i = 0; i < h->nreopened; i++)
 		if (by_end_of(h->reopened[i], m) && (!last_re ||
-		    strcmp(h->reopened[i], last_re) > 0))
+		    later(h->reopened[i], last_re)))
 			last_re = h->reopened[i];
-	return last_res && (!last_re || strcmp(last_res, last_re) >= 0);
+	return last_res && (!last_re || !later(last_re, last_res));
+}
+
+/* The latest resolution on or before the end of month m, or NULL. */
+static const char *last_resolution(const struct history *h,
+    const struct brm_month *m)
+{
+	const char *last = NULL;
+	size_t i;
+
+	for (i = 0; i < h->nresolved; i++)
+		if (by_end_of(h->resolved[i], m) && (!last ||
+		    later(h->resolved[i], last)))
+			last = h->resolved[i];
+	return last;
 }
 
 static int open_at_end(const struct history *h, const struct brm_month *m)
@@ -405,34 +445,47 @@ static int open_at_end(const struct history *h, const struct brm_month *m)
 	return h->received && by_end_of(h->received, m) && !resolved_by(h, m);
 }
 
-/* Open at the month's end, its response target passed and not met. */
-static int overdue_at_end(const struct brm_record *rec,
-    const struct history *h, const struct brm_month *m)
+/* Open at the month's end, its response target passed (by the month's
+ * end, and by now when the month is not over) and not met. */
+static int overdue_at_end(const struct builder *b,
+    const struct brm_record *rec, const struct history *h,
+    const struct brm_month *m)
 {
 	const char *due = day_of(rec, "response_due");
 	const char *ack = day_of(rec, "acknowledged");
+	struct brm_datetime t;
 
 	if (!open_at_end(h, m) || !due || !by_end_of(due, m))
+		return 0;
+	if (brm_datetime_parse(&t, due, "response_due") < 0)
+		brm_error_clear();
+	else if (brm_datetime_epoch(&t) >= brm_datetime_epoch(&b->now))
 		return 0;
 	return !ack || hours_between(due, ack) > 0 || !by_end_of(ack, m);
 }
 
-static void count_complaint(struct brm_figures *f, const struct history *h,
-    const struct brm_record *rec, const struct brm_month *m)
+/* A complaint resolved in month m counts once, however often it was
+ * resolved and reopened in it, with its last resolution of the month. */
+static void count_complaint(const struct builder *b, struct brm_figures *f,
+    const struct history *h, const struct brm_record *rec,
+    const struct brm_month *m)
 {
+	const char *last = NULL;
 	size_t i;
 
 	f->complaints_opened += in_month(h->received, m);
-	for (i = 0; i < h->nresolved; i++) {
-		if (!in_month(h->resolved[i], m))
-			continue;
+	for (i = 0; i < h->nresolved; i++)
+		if (in_month(h->resolved[i], m) && (!last ||
+		    later(h->resolved[i], last)))
+			last = h->resolved[i];
+	if (last) {
 		f->complaints_resolved++;
 		if (h->received)
 			f->resolution_hours += hours_between(h->received,
-			    h->resolved[i]);
+			    last);
 	}
 	f->complaints_open += open_at_end(h, m);
-	f->complaints_overdue += overdue_at_end(rec, h, m);
+	f->complaints_overdue += overdue_at_end(b, rec, h, m);
 }
 
 static int touched_in(const struct history *h, const struct brm_month *m);
@@ -447,7 +500,7 @@ static int count_window(struct builder *b, struct brm_report_customer *c,
 
 	for (k = 0; k < b->r->nmonths; k++) {
 		m = brm_month_add(b->r->first, (int)k);
-		count_complaint(&c->by_month[k], h, rec, &m);
+		count_complaint(b, &c->by_month[k], h, rec, &m);
 		if (kept_slot(b, (long)k) && touched_in(h, &m))
 			touched = 1;
 	}
@@ -492,7 +545,7 @@ static void on_complaint(struct builder *b, struct brm_record *rec)
 	}
 	if (count_window(b, c, &h, rec) && touched_in(&h, &b->r->month))
 		tally_of(b, c)->active = 1;
-	if (overdue_at_end(rec, &h, &b->r->month))
+	if (overdue_at_end(b, rec, &h, &b->r->month))
 		attention(b, "complaint", rec->id, "Complaint %s of %s "
 		    "(%s) missed its response target %s: %s", rec->id,
 		    brm_record_title(c->rec), brm_record_str(rec, "severity") ?
@@ -751,9 +804,10 @@ static void finish_customer(struct builder *b, struct brm_report_customer *c)
 	const struct tally *t = tally_of(b, c);
 	int k;
 
+	/* each month's satisfaction, rounded as brm_figures_satisfaction */
 	for (k = 0; k < BRM_TREND_MONTHS; k++)
-		c->trend[k] = t->trend_n[k] ? t->trend_sum[k] / t->trend_n[k] :
-		    NAN;
+		c->trend[k] = t->trend_n[k] ? round(t->trend_sum[k] /
+		    t->trend_n[k] * 100.0) / 100.0 : NAN;
 	c->cur = c->by_month[b->r->nmonths - 1];
 	c->prev = c->by_month[b->r->nmonths - 2];
 	review_attention(b, c);
@@ -794,7 +848,7 @@ static void drop_quiet_former(struct builder *b)
 
 static void visit_all(struct builder *b)
 {
-	struct brm_month m = b->r->month, from = b->r->first;
+	struct brm_month m = b->r->month, from = b->r->first, trend;
 	const struct brm_kind *k;
 
 	if ((k = brm_kind_lookup("meeting")))
@@ -807,7 +861,11 @@ static void visit_all(struct builder *b)
 		each_filed(b, k, &from, &m, on_value_add);
 	if ((k = brm_kind_lookup("event")))
 		each_filed(b, k, &from, &m, on_event);
-	from = brm_month_add(m, -(BRM_TREND_MONTHS - 1));
+	/* the trend's months, or the whole window when it is longer (the
+	 * customer sheet's year) */
+	trend = brm_month_add(m, -(BRM_TREND_MONTHS - 1));
+	if (month_cmp(&trend, &from) < 0)
+		from = trend;
 	if ((k = brm_kind_lookup("survey")))
 		each_filed(b, k, &from, &m, on_survey);
 	if ((k = brm_kind_lookup("audit")))
@@ -835,6 +893,8 @@ static int build(struct brm_monthly **out, struct brm_store *s,
 	r->next = brm_month_add(m, 1);
 	b.keep_from = keep_all ? r->first : m;
 	b.quarter_start = brm_month_add(m, -((m.month - 1) % 3));
+	b.now = brm_now();
+	brm_date_format(b.today, &b.now.date);
 	memcpy(r->commit, s->commit, sizeof(r->commit));
 	r->provider = brm_node_str(s->config, "provider");
 	if ((ret = load_customers(&b)) < 0)
@@ -869,6 +929,52 @@ int brm_report_history(struct brm_monthly **out, struct brm_store *s,
     struct brm_month m, size_t months, const char *customer)
 {
 	return build(out, s, m, months, customer, 1);
+}
+
+void brm_complaint_state(struct brm_complaint_state *out,
+    const struct brm_record *rec, const struct brm_month *m)
+{
+	const char *closed = day_of(rec, "closed");
+	const char *ack = day_of(rec, "acknowledged");
+	const char *current = day_of(rec, "resolved");
+	struct history h;
+	size_t i;
+	int reopened = 0;
+
+	history_of(rec, &h);
+	out->resolved = NULL;
+	out->hours = NAN;
+	if (resolved_by(&h, m)) {
+		out->resolved = last_resolution(&h, m);
+		out->hours = h.received ? round(hours_between(h.received,
+		    out->resolved) * 10.0) / 10.0 : NAN;
+		/* closed after its current resolution, by the month's end */
+		out->status = closed && by_end_of(closed, m) && current &&
+		    !strcmp(current, out->resolved) ? "closed" : "resolved";
+		return;
+	}
+	for (i = 0; i < h.nreopened; i++)
+		reopened |= by_end_of(h.reopened[i], m);
+	/* a reopened complaint goes back to acknowledged */
+	out->status = reopened || (ack && by_end_of(ack, m)) ?
+	    "acknowledged" : "open";
+}
+
+int brm_dispute_level(const struct brm_record *rec,
+    const struct brm_month *m)
+{
+	struct brm_node *levels = brm_record_get(rec, "levels");
+	const char *level = brm_record_str(rec, "level"), *v;
+	int at = 0;
+	size_t i;
+
+	for (i = 0; levels && levels->type == BRM_NODE_SEQ &&
+	    i < levels->n; i++)
+		if (by_end_of(node_day(levels->items[i], "at"), m) &&
+		    (v = brm_node_str(levels->items[i], "level")) &&
+		    atoi(v) > at)
+			at = atoi(v);
+	return at ? at : level ? atoi(level) : 1;
 }
 
 static void recv_release(struct brm_recv *v)

@@ -5,13 +5,18 @@
  *   meetings           meetings with a customer dated in the month
  *   periodic_reviews   those of kind periodic-review
  *   complaints_opened  received in the month
- *   complaints_resolved resolved in the month
+ *   complaints_resolved resolved in the month (once, however often it
+ *                      was resolved and reopened in it)
  *   complaints_open    received on or before the month's last day and not
- *                      resolved on or before it
+ *                      resolved on or before it (a reopening undoes the
+ *                      resolution it names in reopened[].resolved from
+ *                      its own time on, so past months keep theirs)
  *   complaints_overdue open at the month's end with the response target
- *                      passed unacknowledged
+ *                      passed unacknowledged (passed by now, too, while
+ *                      the month is not over)
  *   praise, surveys, value_adds  dated in the month
- *   satisfaction       the mean survey score of the month (NAN: none)
+ *   satisfaction       the mean survey score of the month, 2 decimals
+ *                      (NAN: none); the trend is that of each month
  *   sla_breaches       events of kind sla-breach in the month
  *   major_incidents    events of kind major-incident in the month
  * A timestamp belongs to the month of its date as written (its own UTC
@@ -82,7 +87,7 @@ void brm_recv_push(struct brm_recv *v, struct brm_record *r);
 struct brm_action_ref {
 	const struct brm_record *meeting;
 	size_t index;			/* in the meeting's actions */
-	int overdue;			/* due on or before the month's end */
+	int overdue;			/* due by the month's end, before today */
 };
 
 struct brm_report_customer {
@@ -138,6 +143,26 @@ int brm_report_monthly(struct brm_monthly **out, struct brm_store *s,
 int brm_report_history(struct brm_monthly **out, struct brm_store *s,
     struct brm_month m, size_t months, const char *customer);
 void brm_monthly_free(struct brm_monthly *r);
+
+/*
+ * A complaint as it stood at the end of month m (a past month keeps what
+ * it said even after a later reopening): its status then, and when it
+ * was resolved by then, that resolution and the hours from received to
+ * it (NAN otherwise).  A complaint closed and later reopened shows as
+ * resolved: the close time is not kept.
+ */
+struct brm_complaint_state {
+	const char *status;	/* open, acknowledged, resolved, closed */
+	const char *resolved;	/* borrowed from the record; or NULL */
+	double hours;
+};
+void brm_complaint_state(struct brm_complaint_state *out,
+    const struct brm_record *rec, const struct brm_month *m);
+
+/* The level a dispute had reached by the end of month m (its levels[]
+ * history; the current level when there is none). */
+int brm_dispute_level(const struct brm_record *rec,
+    const struct brm_month *m);
 
 
 #endif

@@ -14,6 +14,16 @@
 const struct brm_kind *const brm_kinds[] = {
 	&brm_kind_customer,
 	&brm_kind_service,
+	&brm_kind_meeting,
+	&brm_kind_complaint,
+	&brm_kind_praise,
+	&brm_kind_survey,
+	&brm_kind_value_add,
+	&brm_kind_event,
+	&brm_kind_supplier,
+	&brm_kind_audit,
+	&brm_kind_dispute,
+	&brm_kind_third_party,
 	NULL
 };
 
@@ -106,9 +116,22 @@ const char *brm_ftype_name(enum brm_ftype t)
 	return names[t];
 }
 
+/* "1..5": scanf's %lf would take "1." as the lower bound and then miss
+ * the "..", so the bounds are cut apart first. */
 static int parse_range(const char *arg, double *lo, double *hi)
 {
-	return arg && sscanf(arg, "%lf..%lf", lo, hi) == 2 ? 0 : -1;
+	const char *dots = arg ? strstr(arg, "..") : NULL;
+	char low[64], *end;
+
+	if (!dots || (size_t)(dots - arg) >= sizeof(low) || dots == arg)
+		return -1;
+	memcpy(low, arg, (size_t)(dots - arg));
+	low[dots - arg] = '\0';
+	*lo = strtod(low, &end);
+	if (*end)
+		return -1;
+	*hi = strtod(dots + 2, &end);
+	return end == dots + 2 || *end ? -1 : 0;
 }
 
 const char *brm_field_form(const struct brm_field *f, char *buf, size_t n)
@@ -132,7 +155,7 @@ const char *brm_field_form(const struct brm_field *f, char *buf, size_t n)
 	case BRM_F_NUMBER:
 	case BRM_F_INTEGER:
 		if (parse_range(f->arg, &lo, &hi) == 0) {
-			snprintf(buf, n, "a %s from %g to %g", f->type ==
+			snprintf(buf, n, "a %s from %.15g to %.15g", f->type ==
 			    BRM_F_INTEGER ? "whole number" : "number", lo, hi);
 			return buf;
 		}

@@ -74,10 +74,28 @@ struct brm_kind {
 	/* Items of rec that are due by c->horizon (core/due.h); or NULL. */
 	void (*due)(const struct brm_due_ctx *c, const struct brm_record *rec,
 	    struct brm_due_list *out);
+	/*
+	 * What other records say about rec, for brm show (a supplier's
+	 * audits); or NULL.  *data: a new mapping whose members join the
+	 * JSON output; *text: lines for people (malloc'd).  Both NULL when
+	 * there is nothing to say.
+	 */
+	int (*summary)(struct brm_store *s, const struct brm_record *rec,
+	    struct brm_node **data, char **text);
 };
 
 extern const struct brm_kind brm_kind_customer;
 extern const struct brm_kind brm_kind_service;
+extern const struct brm_kind brm_kind_meeting;
+extern const struct brm_kind brm_kind_complaint;
+extern const struct brm_kind brm_kind_praise;
+extern const struct brm_kind brm_kind_survey;
+extern const struct brm_kind brm_kind_value_add;
+extern const struct brm_kind brm_kind_event;
+extern const struct brm_kind brm_kind_supplier;
+extern const struct brm_kind brm_kind_audit;
+extern const struct brm_kind brm_kind_dispute;
+extern const struct brm_kind brm_kind_third_party;
 
 /* Every record kind, NULL-terminated, in DESIGN.md order. */
 extern const struct brm_kind *const brm_kinds[];

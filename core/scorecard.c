@@ -12,6 +12,13 @@ const char *const brm_score_names[BRM_SCORES] = { "responsiveness",
 	"problem_solving", "efficiency", "stability", "feedback",
 	"cooperation" };
 
+/* Scores are shown and given in JSON with 2 decimals: round once here so
+ * that every format agrees. */
+static double two_decimals(double v)
+{
+	return round(v * 100.0) / 100.0;
+}
+
 struct sums {
 	double sum[BRM_SCORES];
 	int n[BRM_SCORES];
@@ -82,7 +89,7 @@ static void add_audit(struct sums *sm, struct brm_scorecard_row *row,
 		n++;
 	}
 	row->audits++;
-	row->latest = n ? total / n : NAN;
+	row->latest = n ? two_decimals(total / n) : NAN;
 	snprintf(row->latest_date, sizeof(row->latest_date), "%.10s",
 	    date ? date : "");
 	sm->history[sm->seen++ % BRM_SCORE_TREND] = row->latest;
@@ -94,7 +101,8 @@ static void finish_row(struct brm_scorecard_row *row, const struct sums *sm)
 	    BRM_SCORE_TREND;
 
 	for (i = 0; i < BRM_SCORES; i++)
-		row->mean[i] = sm->n[i] ? sm->sum[i] / sm->n[i] : NAN;
+		row->mean[i] = sm->n[i] ? two_decimals(sm->sum[i] / sm->n[i]) :
+		    NAN;
 	if (!row->audits)
 		row->latest = NAN;
 	for (i = 0; i < BRM_SCORE_TREND; i++)

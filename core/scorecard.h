@@ -21,6 +21,7 @@ extern const char *const brm_score_names[BRM_SCORES];
 struct brm_scorecard_row {
 	const struct brm_record *supplier;
 	size_t audits;
+	/* means are rounded to 2 decimals */
 	double mean[BRM_SCORES];	/* over all its audits; NAN: none */
 	double latest;			/* the latest audit's mean; NAN */
 	char latest_date[16];

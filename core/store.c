@@ -13,7 +13,9 @@
 #include "buf.h"
 #include "check.h"
 #include "error.h"
+#include "fault.h"
 #include "id.h"
+#include "journal.h"
 #include "repo.h"
 #include "store.h"
 #include "formats/yaml.h"
@@ -121,6 +123,7 @@ void brm_store_free(struct brm_store *s)
 		close(s->lock_fd);	/* releases the flock */
 	brm_tree_free(s->tree);
 	brm_repo_free(s->repo);
+	free(s->note);
 	brm_node_free(s->config);
 	free(s->root);
 	free(s);
@@ -212,9 +215,19 @@ int brm_store_at(struct brm_store *s, const char *rev)
 	return ret;
 }
 
+static char *journal_path(const struct brm_store *s)
+{
+	char *gitdir = git_dir(s), *path;
+
+	path = brm_xprintf("%s/%s", gitdir, BRM_JOURNAL_NAME);
+	free(gitdir);
+	return path;
+}
+
 int brm_store_lock(struct brm_store *s)
 {
 	struct brm_repo *repo;
+	char *journal;
 	int ret;
 
 	if (s->lock_fd >= 0)
@@ -223,7 +236,21 @@ int brm_store_lock(struct brm_store *s)
 		return ret;
 	if ((ret = take_flock(s)) < 0)
 		return ret;
-	return brm_repo_check_writable(s->repo);
+	if ((ret = brm_repo_check_writable(s->repo)) < 0)
+		return ret;
+	/* a write a crash cut short is finished or undone first */
+	journal = journal_path(s);
+	ret = brm_journal_recover(journal, s->root, s->repo, &s->note);
+	free(journal);
+	return ret;
+}
+
+char *brm_store_take_note(struct brm_store *s)
+{
+	char *note = s->note;
+
+	s->note = NULL;
+	return note;
 }
 
 /* ---- finding records ---- */
@@ -365,6 +392,32 @@ static void kind_ids(struct brm_store *s, const struct brm_kind *k,
 		scan_ids(s, k->plural, prefix, out);
 }
 
+int brm_store_months(struct brm_store *s, const struct brm_kind *kind,
+    int **yyyymm, size_t *n)
+{
+	struct strv years = { 0 }, months = { 0 };
+	size_t y, m;
+	char *dir;
+
+	*yyyymm = NULL;
+	*n = 0;
+	scan_shards(s, kind->plural, 4, &years);
+	for (y = 0; y < years.n; y++) {
+		dir = brm_xprintf("%s/%s", kind->plural, years.v[y]);
+		scan_shards(s, dir, 2, &months);
+		*yyyymm = brm_realloc(*yyyymm, (*n + months.n + 1) *
+		    sizeof(**yyyymm));
+		for (m = 0; m < months.n; m++)
+			(*yyyymm)[(*n)++] = atoi(years.v[y]) * 100 +
+			    atoi(months.v[m]);
+		brm_strv_free(months.v, months.n);
+		months = (struct strv){ 0 };
+		free(dir);
+	}
+	brm_strv_free(years.v, years.n);
+	return 0;
+}
+
 int brm_store_ids_month(struct brm_store *s, const struct brm_kind *kind,
     int year, int month, char ***ids, size_t *n)
 {
@@ -411,9 +464,26 @@ static int wanted(const struct brm_kind *k, const char *kinds)
 	return !kinds || brm_word_in(kinds, k->name);
 }
 
-static const char *kinds_noun(const char *kinds)
+/* "customer", "complaint or event", "customer, supplier or third-party". */
+static const char *kinds_noun(const char *kinds, char *buf, size_t n)
 {
-	return kinds && !strchr(kinds, '|') ? kinds : "record";
+	const char *last = kinds ? strrchr(kinds, '|') : NULL, *p;
+	size_t len = 0;
+
+	if (!kinds)
+		return "record";
+	if (!last)
+		return kinds;
+	for (p = kinds; p < last && len + 3 < n; p++) {
+		if (*p != '|') {
+			buf[len++] = *p;
+			continue;
+		}
+		buf[len++] = ',';
+		buf[len++] = ' ';
+	}
+	snprintf(buf + len, n - len, " or %s", last + 1);
+	return buf;
 }
 
 struct candidate {
@@ -443,6 +513,7 @@ int brm_store_resolve(struct brm_store *s, const char *ref,
 	struct candidate *c = NULL;
 	size_t n = 0, i, j, exact = (size_t)-1;
 	struct strv sv;
+	char noun[128];
 	int ret = 0;
 
 	if (!valid_ref(ref)) {
@@ -471,7 +542,7 @@ int brm_store_resolve(struct brm_store *s, const char *ref,
 		c[i].id = NULL;
 	} else if (n == 0) {
 		ret = brm_error_set(BRM_ENOTFOUND, "no %s '%s'",
-		    kinds_noun(kinds), ref);
+		    kinds_noun(kinds, noun, sizeof(noun)), ref);
 	} else {
 		ret = ambiguous(ref, c, n);
 	}
@@ -628,6 +699,7 @@ struct undo {
 	char *made_dirs[8];	/* folders created for it, deepest last */
 	size_t n_dirs;
 	int touched;
+	char *keep;		/* a second name (hard link) of the old file */
 };
 
 static int read_all(const char *path, char **data, size_t *len)
@@ -707,15 +779,35 @@ static int write_atomic(const char *path, const char *data, size_t len)
 		    strerror(saved));
 		goto done;
 	}
-	if (close(fd) < 0 || rename(tmp, path) < 0) {
+	saved = close(fd) < 0 ? errno : 0;
+	BRM_CRASH_POINT("after-tmp");
+	if (!saved && rename(tmp, path) < 0)
 		saved = errno;
+	if (saved) {
 		unlink(tmp);
 		ret = brm_error_set(BRM_ERROR, "cannot write '%s': %s", path,
 		    strerror(saved));
+		goto done;
 	}
+	BRM_CRASH_POINT("after-rename");
 done:
 	free(tmp);
 	return ret;
+}
+
+/*
+ * A second name for the file as it was: putting it back is then a
+ * rename, which a full disk cannot refuse as it refuses writing the old
+ * bytes again.  Where hard links are not to be had, undo writes.
+ */
+static void keep_old(struct undo *u)
+{
+	u->keep = brm_xprintf("%s.brm-old-%ld", u->abs, (long)getpid());
+	unlink(u->keep);
+	if (link(u->abs, u->keep) < 0) {
+		free(u->keep);
+		u->keep = NULL;
+	}
 }
 
 static int apply_item(struct brm_store *s, const struct brm_txn_item *it,
@@ -728,6 +820,8 @@ static int apply_item(struct brm_store *s, const struct brm_txn_item *it,
 	if (r < 0)
 		return brm_error_set(BRM_ERROR, "cannot read '%s': %s",
 		    it->path, strerror(errno));
+	if (r == 0)
+		keep_old(u);
 	if (!it->data) {
 		if (r == 1)
 			return brm_error_set(BRM_ENOTFOUND, "'%s' does not "
@@ -736,6 +830,7 @@ static int apply_item(struct brm_store *s, const struct brm_txn_item *it,
 		if (unlink(u->abs) < 0)
 			return brm_error_set(BRM_ERROR, "cannot remove '%s': "
 			    "%s", it->path, strerror(errno));
+		BRM_CRASH_POINT("after-rename");	/* the removal's rename */
 		return 0;
 	}
 	if (make_parents(u, s->root, it->path) < 0)
@@ -751,10 +846,16 @@ static void undo_item(struct undo *u)
 	size_t i;
 
 	if (u->touched) {
-		if (u->old)
+		if (u->keep && rename(u->keep, u->abs) == 0) {
+			/* a no-op when the file was never replaced */
+			unlink(u->keep);
+			free(u->keep);
+			u->keep = NULL;
+		} else if (u->old) {
 			write_atomic(u->abs, u->old, u->old_len);
-		else
+		} else {
 			unlink(u->abs);
+		}
 	}
 	for (i = u->n_dirs; i-- > 0;)
 		rmdir(u->made_dirs[i]);
@@ -764,6 +865,9 @@ static void undo_release(struct undo *u)
 {
 	size_t i;
 
+	if (u->keep)
+		unlink(u->keep);
+	free(u->keep);
 	free(u->abs);
 	free(u->old);
 	for (i = 0; i < u->n_dirs; i++)
@@ -790,35 +894,45 @@ int brm_store_commit(struct brm_store *s, struct brm_txn *t,
 {
 	struct undo *undo = brm_calloc(t->n, sizeof(*undo));
 	struct brm_change *changes = brm_calloc(t->n, sizeof(*changes));
-	char *msg = NULL;
+	char *msg = NULL, *journal = NULL;
 	size_t i, done;
 	int ret = 0;
 
 	if (s->lock_fd < 0 && (ret = brm_store_lock(s)) < 0)
 		goto out;
 	for (i = 0; i < t->n; i++) {
-		/* an item that failed half-way is undone too */
-		done = i + 1;
-		if ((ret = apply_item(s, &t->items[i], &undo[i])) < 0)
-			goto rollback;
 		changes[i].path = t->items[i].path;
 		changes[i].data = t->items[i].data;
 		changes[i].len = t->items[i].len;
 	}
-	done = t->n;
 	msg = commit_message(command, summary, kind, id);
+	/* what a crash from here on leaves, the next writer settles */
+	journal = journal_path(s);
+	if ((ret = brm_journal_begin(journal, (long)getpid(), changes, t->n,
+	    msg)) < 0)
+		goto out;
+	for (i = 0; i < t->n; i++) {
+		/* an item that failed half-way is undone too */
+		done = i + 1;
+		if ((ret = apply_item(s, &t->items[i], &undo[i])) < 0)
+			goto rollback;
+	}
+	done = t->n;
 	if ((ret = brm_repo_commit(s->repo, changes, t->n, msg, oid_hex)) < 0)
 		goto rollback;
+	brm_journal_end(journal);
 	goto out;
 rollback:
 	for (i = done; i-- > 0;)
 		undo_item(&undo[i]);
+	brm_journal_end(journal);
 out:
 	for (i = 0; i < t->n; i++)
 		undo_release(&undo[i]);
 	free(undo);
 	free(changes);
 	free(msg);
+	free(journal);
 	return ret;
 }
 

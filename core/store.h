@@ -31,6 +31,7 @@ struct brm_store {
 	int lock_fd;		/* -1 when not locked */
 	struct brm_tree *tree;	/* set by brm_store_at(): read from it */
 	char commit[41];	/* the commit tree comes from */
+	char *note;		/* what brm_store_lock() recovered, or NULL */
 };
 
 #define BRM_CONFIG_PATH ".brm/config.yaml"
@@ -53,8 +54,14 @@ int brm_store_at(struct brm_store *s, const char *rev);
 /* The git repository, opened on first use (no lock taken). */
 int brm_store_repo(struct brm_store *s, struct brm_repo **out);
 
-/* Take the writer lock and check that a commit can be made. */
+/*
+ * Take the writer lock and check that a commit can be made.  A write that
+ * a crash interrupted is settled first (core/journal.h); then
+ * brm_store_take_note() hands over what was done, for the user (free
+ * it), or NULL.
+ */
 int brm_store_lock(struct brm_store *s);
+char *brm_store_take_note(struct brm_store *s);
 
 /* "<root>/<rel>", malloc'd. */
 char *brm_store_path(const struct brm_store *s, const char *rel);
@@ -81,6 +88,10 @@ int brm_store_exists(struct brm_store *s, const struct brm_kind *kind,
 int brm_store_ids(struct brm_store *s, const struct brm_kind *kind,
     char ***ids, size_t *n);
 void brm_strv_free(char **v, size_t n);
+/* The months (year * 100 + month) that a dated kind has folders for,
+ * oldest first; free(*yyyymm). */
+int brm_store_months(struct brm_store *s, const struct brm_kind *kind,
+    int **yyyymm, size_t *n);
 /* The ids of the records of a dated kind filed in one month, sorted. */
 int brm_store_ids_month(struct brm_store *s, const struct brm_kind *kind,
     int year, int month, char ***ids, size_t *n);

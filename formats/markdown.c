@@ -176,13 +176,21 @@ static const char page_head[] =
 
 static const char page_style[] =
     "</title>\n<style>\n"
-    "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem "
+    "body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem "
     "auto;padding:0 1rem;line-height:1.45;color:#1b1f24}\n"
     "h1,h2,h3{line-height:1.2}h2{border-bottom:1px solid #d0d7de;"
     "padding-bottom:.3rem;margin-top:2rem}\n"
-    "table{border-collapse:collapse;margin:1rem 0}"
-    "th,td{border:1px solid #d0d7de;padding:.3rem .6rem}"
-    "th{background:#f6f8fa}tr:nth-child(2n) td{background:#fbfcfd}\n"
+    /* a wide table scrolls in its own box instead of the page */
+    "table{border-collapse:collapse;margin:1rem 0;display:block;"
+    "width:max-content;"
+    "max-width:100%;overflow-x:auto;font-size:.9rem;"
+    "font-variant-numeric:tabular-nums}"
+    "th,td{border:1px solid #d0d7de;padding:.3rem .6rem;"
+    "vertical-align:top}"
+    "td[align=right],td[align=center]{white-space:nowrap}"
+    "th{background:#f6f8fa;vertical-align:bottom}"
+    "tr:nth-child(2n) td{background:#fbfcfd}\n"
+    "li{overflow-wrap:anywhere}\n"
     "code{background:#f6f8fa;padding:.1rem .3rem}\n"
     "</style>\n</head>\n<body>\n";
 

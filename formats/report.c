@@ -253,21 +253,35 @@ static void action_items(struct brm_doc *d,
 	brm_buf_release(&text);
 }
 
+/* Each complaint as it stood at the end of month m: status, and when
+ * resolved by then, when and after how many hours. */
 static void complaint_items(struct brm_doc *d,
-    const struct brm_report_customer *c)
+    const struct brm_report_customer *c, const struct brm_month *m)
 {
 	struct brm_buf text = BRM_BUF_INIT;
+	struct brm_complaint_state st;
+	char hours[32];
 	size_t i;
 
 	for (i = 0; i < c->complaints.n; i++) {
 		const struct brm_record *k = c->complaints.v[i];
 
+		brm_complaint_state(&st, k, m);
 		brm_buf_reset(&text);
-		brm_buf_printf(&text, "%s (%s, %s, received %.10s)",
+		brm_buf_printf(&text, "%s (%s, %s, received %.10s",
 		    str(k, "summary"), *str(k, "severity") ? str(k,
-		    "severity") : "no severity", *str(k, "status") ?
-		    str(k, "status") : "open", str(k, "received"));
-		if (*str(k, "resolution"))
+		    "severity") : "no severity", st.status,
+		    str(k, "received"));
+		if (st.resolved) {
+			brm_fmt_decimal(hours, sizeof(hours), st.hours, 1);
+			brm_buf_printf(&text, ", resolved %.10s after %s "
+			    "hours", st.resolved, hours);
+		}
+		brm_buf_putc(&text, ')');
+		/* the resolution text is the current one: only when the
+		 * resolution shown is still in force */
+		if (st.resolved && *str(k, "resolution") &&
+		    !strcmp(st.resolved, str(k, "resolved")))
 			brm_buf_printf(&text, ". Resolution: %s",
 			    str(k, "resolution"));
 		brm_doc_item(d, k->id, text.data);
@@ -313,7 +327,8 @@ struct section {
 };
 
 void brm_customer_section(struct brm_doc *d,
-    const struct brm_report_customer *c, int level)
+    const struct brm_report_customer *c, const struct brm_month *m,
+    int level)
 {
 	const struct section parts[] = {
 		{ "Meetings", c->meetings.n },
@@ -340,7 +355,7 @@ void brm_customer_section(struct brm_doc *d,
 		switch (i) {
 		case 0: meeting_items(d, c); break;
 		case 1: action_items(d, c); break;
-		case 2: complaint_items(d, c); break;
+		case 2: complaint_items(d, c, m); break;
 		case 3: simple_items(d, &c->praise, "text", "about"); break;
 		case 4: survey_items(d, &c->surveys); break;
 		case 5: simple_items(d, &c->value_adds, "title", NULL); break;
@@ -385,6 +400,7 @@ static void dispute_table(struct brm_doc *d, const struct brm_monthly *r)
 	const char *head[] = { "Dispute", "Subject", "Level", "Opened" };
 	const char *row[4];
 	struct brm_doc_table *t;
+	char level[16];
 	size_t i;
 
 	if (!r->disputes.n) {
@@ -395,7 +411,10 @@ static void dispute_table(struct brm_doc *d, const struct brm_monthly *r)
 	for (i = 0; i < r->disputes.n; i++) {
 		row[0] = r->disputes.v[i]->id;
 		row[1] = str(r->disputes.v[i], "subject");
-		row[2] = str(r->disputes.v[i], "level");
+		/* the level reached by the month's end */
+		snprintf(level, sizeof(level), "%d",
+		    brm_dispute_level(r->disputes.v[i], &r->month));
+		row[2] = level;
 		row[3] = str(r->disputes.v[i], "opened");
 		brm_doc_row(t, row);
 	}
@@ -429,7 +448,7 @@ struct brm_doc *brm_monthly_doc(const struct brm_monthly *r)
 	brm_doc_heading(d, 2, "Customers");
 	customer_table(d, r);
 	for (i = 0; i < r->ncustomers; i++)
-		brm_customer_section(d, &r->customers[i], 3);
+		brm_customer_section(d, &r->customers[i], &r->month, 3);
 
 	brm_doc_heading(d, 2, "Suppliers");
 	brm_doc_para_labelled(d, "Audits this month", NULL);
@@ -476,7 +495,27 @@ json_t *brm_records_json(const struct brm_recv *v)
 	return a;
 }
 
-static json_t *customer_json(const struct brm_report_customer *c)
+json_t *brm_complaints_json(const struct brm_recv *v,
+    const struct brm_month *m)
+{
+	json_t *a = json_array(), *o;
+	struct brm_complaint_state st;
+	size_t i;
+
+	for (i = 0; i < v->n; i++) {
+		brm_complaint_state(&st, v->v[i], m);
+		o = brm_json_from_node(v->v[i]->root);
+		json_object_set_new(o, "month_end_status",
+		    json_string(st.status));
+		json_object_set_new(o, "resolution_hours",
+		    brm_number_or_null(st.hours));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *customer_json(const struct brm_report_customer *c,
+    const struct brm_month *m)
 {
 	json_t *o = brm_figures_json(&c->cur), *trend = json_array(), *acts;
 	size_t k;
@@ -490,7 +529,8 @@ static json_t *customer_json(const struct brm_report_customer *c)
 	json_object_set_new(o, "satisfaction_trend", trend);
 	json_object_set_new(o, "previous", brm_figures_json(&c->prev));
 	json_object_set_new(o, "meetings_held", brm_records_json(&c->meetings));
-	json_object_set_new(o, "complaints", brm_records_json(&c->complaints));
+	json_object_set_new(o, "complaints",
+	    brm_complaints_json(&c->complaints, m));
 	json_object_set_new(o, "praise_items", brm_records_json(&c->praise));
 	json_object_set_new(o, "survey_items", brm_records_json(&c->surveys));
 	json_object_set_new(o, "value_add_items",
@@ -540,10 +580,16 @@ json_t *brm_monthly_json(const struct brm_monthly *r)
 	json_object_set_new(o, "attention", list);
 	list = json_array();
 	for (i = 0; i < r->ncustomers; i++)
-		json_array_append_new(list, customer_json(&r->customers[i]));
+		json_array_append_new(list, customer_json(&r->customers[i],
+		    &r->month));
 	json_object_set_new(o, "customers", list);
 	json_object_set_new(o, "audits", brm_records_json(&r->audits));
-	json_object_set_new(o, "open_disputes", brm_records_json(&r->disputes));
+	list = brm_records_json(&r->disputes);
+	for (i = 0; i < r->disputes.n; i++)
+		json_object_set_new(json_array_get(list, i),
+		    "month_end_level", json_integer(brm_dispute_level(
+		    r->disputes.v[i], &r->month)));
+	json_object_set_new(o, "open_disputes", list);
 	list = json_array();
 	for (i = 0; i < r->ncoming; i++)
 		json_array_append_new(list, json_string(r->coming[i]));

@@ -232,7 +232,7 @@ struct brm_doc *brm_customer_doc(const struct brm_monthly *r)
 	brm_doc_heading(d, 2, "Activity by month");
 	activity_table(d, r, c);
 	brm_doc_heading(d, 2, "Activity");
-	brm_customer_section(d, c, 0);
+	brm_customer_section(d, c, &r->month, 0);
 	return d;
 }
 
@@ -257,7 +257,7 @@ json_t *brm_customer_json(const struct brm_monthly *r)
 	json_object_set_new(o, "months", months);
 	json_object_set_new(o, "meetings", brm_records_json(&c->meetings));
 	json_object_set_new(o, "complaints",
-	    brm_records_json(&c->complaints));
+	    brm_complaints_json(&c->complaints, &r->month));
 	json_object_set_new(o, "praise", brm_records_json(&c->praise));
 	json_object_set_new(o, "surveys", brm_records_json(&c->surveys));
 	json_object_set_new(o, "value_adds",

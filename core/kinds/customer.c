@@ -1,4 +1,5 @@
 /* customers/<id>.yaml - whom we serve and how the relationship stands. */
+#include "core/review.h"
 #include "core/schema.h"
 
 static const struct brm_field contact[] = {
@@ -98,4 +99,5 @@ const struct brm_kind brm_kind_customer = {
 	.title_field = "name",
 	.fields = customer,
 	.columns = "id name kind status review.cadence",
+	.due = brm_review_due,
 };

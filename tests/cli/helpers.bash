@@ -60,3 +60,28 @@ py() { /usr/bin/python3 "$@"; }
 yget() {
 	py -c "import yaml,sys; d=yaml.safe_load(open(sys.argv[1])); print($2)" "$1"
 }
+
+# committed N SUBJECT COMMAND KIND ID PATH: the last command made exactly
+# one commit on top of N commits, with this subject and brm's trailers,
+# touching only PATH, and left the work tree clean
+committed() {
+	local want
+	want=$(printf '%s\n\nBrm-Command: %s\nBrm-Kind: %s\nBrm-Id: %s' \
+	    "$2" "$3" "$4" "$5")
+	if [ "$(commits)" -ne $(($1 + 1)) ]; then
+		echo "expected $(($1 + 1)) commits, found $(commits)" >&2
+		return 1
+	fi
+	if [ "$(git log -1 --format=%B)" != "$want" ]; then
+		diff <(echo "$want") <(git log -1 --format=%B) >&2
+		return 1
+	fi
+	if [ "$(git show --format= --name-only HEAD)" != "$6" ]; then
+		git show --format= --name-only HEAD >&2
+		return 1
+	fi
+	if [ -n "$(git status --porcelain --untracked-files=all)" ]; then
+		git status --porcelain --untracked-files=all >&2
+		return 1
+	fi
+}

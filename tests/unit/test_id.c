@@ -15,6 +15,7 @@ static void test_id__slug_from_name(void **state)
 		{ "Café Zürich", "cafe-zuerich" },
 		{ "R&D", "r-d" },
 		{ "ACME-42", "acme-42" },
+		{ "Škoda Łódź Œuvre", "skoda-lodz-oeuvre" },
 	};
 	size_t i;
 	char *id;

@@ -493,14 +493,15 @@ static void test_repo__identity_from_config(void **state)
 	expect_sh("Cfg Name <cfg@example.com>|Cfg Name <cfg@example.com>\n",
 	    "git -C '%s' log -1 --format='%%an <%%ae>|%%cn <%%ce>'", f->dir);
 
-	/* the environment wins; the committer falls back to the author */
+	/* the environment wins, for the author only: the committer comes
+	 * from GIT_COMMITTER_* then the config, as in git */
 	setenv("GIT_AUTHOR_NAME", "Env Name", 1);
 	commit_one(f, "b", "b\n", "env name", NULL);
-	expect_sh("Env Name <cfg@example.com>|Env Name <cfg@example.com>\n",
+	expect_sh("Env Name <cfg@example.com>|Cfg Name <cfg@example.com>\n",
 	    "git -C '%s' log -1 --format='%%an <%%ae>|%%cn <%%ce>'", f->dir);
 	setenv("GIT_COMMITTER_EMAIL", "c@example.com", 1);
 	commit_one(f, "c", "c\n", "env committer", NULL);
-	expect_sh("Env Name <cfg@example.com>|Env Name <c@example.com>\n",
+	expect_sh("Env Name <cfg@example.com>|Cfg Name <c@example.com>\n",
 	    "git -C '%s' log -1 --format='%%an <%%ae>|%%cn <%%ce>'", f->dir);
 }
 

@@ -1,0 +1,41 @@
+/* brm clone URL [DIR]: a clone of the team's portfolio, set up for
+ * brm sync and for git merges through brm's merge driver. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli/sync.h"
+#include "cmd/cmd.h"
+#include "core/buf.h"
+#include "core/error.h"
+
+int cmd_clone(int argc, char **argv, struct brm_ctx *ctx)
+{
+	struct brm_cli_progress progress;
+	char *dir = NULL, *in = NULL;
+	int portfolio, ret;
+	const struct brm_opt opts[] = {
+		BRM_OPT_END_
+	};
+	const struct brm_usage u = { "clone", "<url> [<dir>]", opts };
+
+	if ((argc = brm_parse_options(argc, argv, &u)) < 0)
+		return brm_parse_exit(argc);
+	/* as with git -C, a relative directory is taken from -C's */
+	if (argc > 1 && ctx->dir && argv[1][0] != '/')
+		in = brm_xprintf("%s/%s", ctx->dir, argv[1]);
+	brm_cli_progress_init(&progress);
+	ret = brm_sync_clone(argv[0], in ? in : argc > 1 ? argv[1] : NULL,
+	    &progress.hook, &dir, &portfolio);
+	brm_cli_progress_done(&progress);
+	if (ret < 0)
+		goto done;
+	printf("Cloned %s into %s\n", argv[0], dir);
+	if (!portfolio)
+		brm_warn("'%s' holds no brm portfolio yet (no .brm/config.yaml)"
+		    "; to start one there: brm init %s && brm -C %s sync",
+		    argv[0], dir, dir);
+done:
+	free(dir);
+	free(in);
+	return ret < 0 ? brm_fail(ret) : 0;
+}

@@ -1,0 +1,287 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "calendar.h"
+#include "error.h"
+#include "id.h"
+#include "review.h"
+#include "store.h"
+#include "validate.h"
+
+/* Far more periods than any --within reaches; a guard only. */
+#define MAX_PERIODS 600
+
+struct period {
+	struct brm_date start, end;	/* inclusive */
+	char label[32];			/* "2026-11", "2026-Q4"... */
+};
+
+int brm_review_is_review(const char *meeting_kind)
+{
+	return meeting_kind &&
+	    brm_word_in("periodic-review|service-review", meeting_kind);
+}
+
+static struct brm_date day_add(const struct brm_date *d, long n)
+{
+	return brm_date_from_days(brm_date_to_days(d) + n);
+}
+
+static void month_period(struct period *p, int year, int month)
+{
+	p->start = (struct brm_date){ year, month, 1 };
+	p->end = (struct brm_date){ year, month,
+		brm_days_in_month(year, month) };
+	snprintf(p->label, sizeof(p->label), "%04d-%02d", year % 10000,
+	    month % 100);
+}
+
+/* months months after year-month (negative: before). */
+static void month_shift(int *year, int *month, int months)
+{
+	int m = *year * 12 + (*month - 1) + months;
+
+	*year = m / 12;
+	*month = m % 12 + 1;
+}
+
+static void quarter_period(struct period *p, int year, int quarter)
+{
+	p->start = (struct brm_date){ year, 3 * quarter - 2, 1 };
+	p->end = (struct brm_date){ year, 3 * quarter,
+		brm_days_in_month(year, 3 * quarter) };
+	snprintf(p->label, sizeof(p->label), "%04d-Q%d", year % 10000,
+	    quarter % 10);
+}
+
+struct reviews {
+	struct brm_date *dates;	/* the customer's review meetings */
+	size_t n;
+};
+
+/* The dates of the review meetings held with customer id since since.
+ * A dated id carries its date, so older meetings are not even read. */
+static void load_reviews(struct brm_store *s, const char *id,
+    const struct brm_date *since, struct reviews *rv)
+{
+	struct brm_record *m;
+	struct brm_date d;
+	const char *with, *date;
+	char **ids;
+	size_t n, i;
+
+	rv->dates = NULL;
+	rv->n = 0;
+	if (!s)
+		return;
+	brm_store_ids(s, &brm_kind_meeting, &ids, &n);
+	rv->dates = brm_calloc(n + 1, sizeof(*rv->dates));
+	for (i = 0; i < n; i++) {
+		if (brm_id_date(ids[i], &d) == 0 &&
+		    brm_date_cmp(&d, since) < 0)
+			continue;
+		if (brm_store_load(&m, s, &brm_kind_meeting, ids[i]) < 0) {
+			brm_error_clear();	/* brm check reports it */
+			continue;
+		}
+		with = brm_record_str(m, "with");
+		date = brm_record_str(m, "date");
+		if (with && !strcmp(with, id) && date &&
+		    brm_review_is_review(brm_record_str(m, "kind")) &&
+		    brm_date_parse(&d, date, "date") == 0)
+			rv->dates[rv->n++] = d;
+		brm_error_clear();
+		brm_record_free(m);
+	}
+	brm_strv_free(ids, n);
+}
+
+static int reviewed_in(const struct reviews *rv, const struct period *p)
+{
+	size_t i;
+
+	for (i = 0; i < rv->n; i++)
+		if (brm_date_cmp(&rv->dates[i], &p->start) >= 0 &&
+		    brm_date_cmp(&rv->dates[i], &p->end) <= 0)
+			return 1;
+	return 0;
+}
+
+struct ctx {
+	const struct brm_due_ctx *c;
+	const struct brm_record *r;
+	struct brm_due_list *out;
+	const struct brm_calendar *cal;
+	const struct reviews *rv;
+	const char *cadence;
+	int report_day, review_day;
+};
+
+static int within(const struct ctx *x, const struct brm_date *d)
+{
+	return brm_date_cmp(d, &x->c->horizon) <= 0;
+}
+
+/* Service reports: on the month before, or the quarter before. */
+static void reports(const struct ctx *x)
+{
+	int quarterly = !strcmp(x->cadence, "quarterly");
+	int year = x->c->today.year, month = x->c->today.month, i, py, pm;
+	struct period p, covered;
+	struct brm_date due;
+
+	if (quarterly)
+		month = month - (month - 1) % 3;	/* the quarter's first */
+	for (i = 0; i < MAX_PERIODS; i++) {
+		due = brm_calendar_nth_working_day(x->cal, year, month,
+		    x->report_day);
+		if (!within(x, &due))
+			break;
+		py = year;
+		pm = month;
+		month_shift(&py, &pm, quarterly ? -3 : -1);
+		if (quarterly) {
+			quarter_period(&p, year, (month + 2) / 3);
+			quarter_period(&covered, py, (pm + 2) / 3);
+		} else {
+			month_period(&p, year, month);
+			month_period(&covered, py, pm);
+		}
+		if (!reviewed_in(x->rv, &p))
+			brm_due_add(x->out, &due, "service-report", x->r->id,
+			    x->r->id, "%s service report for %s",
+			    quarterly ? "quarterly" : "monthly",
+			    covered.label);
+		month_shift(&year, &month, quarterly ? 3 : 1);
+	}
+}
+
+/* The last working day of the week starting monday, else its Sunday. */
+static struct brm_date week_due(const struct brm_calendar *cal,
+    const struct brm_date *monday)
+{
+	struct brm_date d;
+	int i;
+
+	for (i = 6; i >= 0; i--) {
+		d = day_add(monday, i);
+		if (brm_calendar_is_working(cal, &d))
+			return d;
+	}
+	return day_add(monday, 6);
+}
+
+static void weekly_reviews(const struct ctx *x)
+{
+	struct brm_date monday = day_add(&x->c->today,
+	    -brm_date_weekday(&x->c->today)), due;
+	struct period p;
+	char day[BRM_DATE_LEN];
+	int i;
+
+	for (i = 0; i < MAX_PERIODS; i++, monday = day_add(&monday, 7)) {
+		due = week_due(x->cal, &monday);
+		if (!within(x, &due))
+			break;
+		p.start = monday;
+		p.end = day_add(&monday, 6);
+		if (reviewed_in(x->rv, &p))
+			continue;
+		brm_date_format(day, &monday);
+		brm_due_add(x->out, &due, "review", x->r->id, x->r->id,
+		    "weekly review meeting: none logged in the week of %s",
+		    day);
+	}
+}
+
+static void reviews(const struct ctx *x)
+{
+	int quarterly = !strcmp(x->cadence, "quarterly");
+	int year = x->c->today.year, month = x->c->today.month, i;
+	struct brm_date due;
+	struct period p;
+
+	if (!strcmp(x->cadence, "weekly")) {
+		weekly_reviews(x);
+		return;
+	}
+	if (quarterly)
+		month = month - (month - 1) % 3;
+	for (i = 0; i < MAX_PERIODS; i++) {
+		due = brm_calendar_nth_working_day(x->cal, year, month,
+		    x->review_day);
+		if (!within(x, &due))
+			break;
+		if (quarterly)
+			quarter_period(&p, year, (month + 2) / 3);
+		else
+			month_period(&p, year, month);
+		if (!reviewed_in(x->rv, &p))
+			brm_due_add(x->out, &due, "review", x->r->id,
+			    x->r->id, "%s review meeting: none logged in %s",
+			    x->cadence, p.label);
+		month_shift(&year, &month, quarterly ? 3 : 1);
+	}
+}
+
+static void contract_review(const struct brm_due_ctx *c,
+    const struct brm_record *r, struct brm_due_list *out)
+{
+	const char *next = brm_record_str(r, "review.next_contract_review");
+	struct brm_date d;
+
+	if (!next || brm_date_parse(&d, next, "next_contract_review") < 0) {
+		brm_error_clear();
+		return;
+	}
+	if (brm_date_cmp(&d, &c->horizon) <= 0)
+		brm_due_add(out, &d, "contract-review", r->id, r->id,
+		    "contract or agreement review");
+}
+
+void brm_review_due(const struct brm_due_ctx *c,
+    const struct brm_record *customer, struct brm_due_list *out)
+{
+	const char *status = brm_record_str(customer, "status"),
+	    *cadence = brm_record_str(customer, "review.cadence");
+	const struct brm_node *config = c->store ? c->store->config : NULL;
+	struct brm_calendar cal;
+	struct reviews rv = { NULL, 0 };
+	struct brm_date since, monday;
+	struct ctx x;
+
+	if (status && !strcmp(status, "former"))
+		return;
+	contract_review(c, customer, out);
+	if ((status && strcmp(status, "active")) || !cadence ||
+	    !brm_word_in("weekly|monthly|quarterly", cadence))
+		return;
+	if (brm_calendar_load(&cal, config) < 0) {
+		brm_error_clear();	/* brm check reports the config */
+		brm_calendar_release(&cal);
+		return;
+	}
+	/* the earliest period looked at: this quarter, or this week */
+	since = (struct brm_date){ c->today.year, c->today.month -
+	    (c->today.month - 1) % 3, 1 };
+	monday = day_add(&c->today, -brm_date_weekday(&c->today));
+	if (brm_date_cmp(&monday, &since) < 0)
+		since = monday;
+	load_reviews(c->store, customer->id, &since, &rv);
+	x.c = c;
+	x.r = customer;
+	x.out = out;
+	x.cal = &cal;
+	x.rv = &rv;
+	x.cadence = cadence;
+	x.report_day = (int)brm_config_number(config,
+	    "report_due_days.service_report");
+	x.review_day = (int)brm_config_number(config,
+	    "report_due_days.review_meeting");
+	reports(&x);
+	reviews(&x);
+	free(rv.dates);
+	brm_calendar_release(&cal);
+}

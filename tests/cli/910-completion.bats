@@ -1,0 +1,335 @@
+#!/usr/bin/env bats
+# Shell completion: brm __complete, and the bash, zsh and fish scripts
+# that only ask it.  Bash is driven through its real entry point, _brm
+# with COMP_WORDS/COMP_CWORD/COMP_LINE; zsh and fish through theirs.
+load helpers
+bats_require_minimum_version 1.5.0
+
+ROOT=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)
+
+setup() {
+	pin_env
+	# the scripts run "brm" from PATH
+	mkdir -p "$BATS_TEST_TMPDIR/bin"
+	ln -s "$BRM" "$BATS_TEST_TMPDIR/bin/brm"
+	export PATH="$BATS_TEST_TMPDIR/bin:$PATH"
+	P="$BATS_TEST_TMPDIR/p"
+	brm init "$P" --provider "Nordlicht IT" >/dev/null
+	cd "$P"
+	brm add-customer "ACME Corp" >/dev/null
+	brm add-customer "Globex" >/dev/null
+	brm add-service "Managed Backup" >/dev/null
+	brm add-service "Service Desk" --id desk >/dev/null
+}
+
+# bash_complete WORD...: what _brm puts in COMPREPLY, one per line, for
+# the command line "WORD..." with the cursor at the end of the last word
+# (pass "" to complete a new word).  COMP_WORDS are the words as given.
+bash_complete() {
+	bash -c '
+		source "$1"; shift
+		COMP_WORDS=("$@")
+		COMP_CWORD=$(($# - 1))
+		COMP_LINE="$*"
+		COMP_POINT=${#COMP_LINE}
+		_brm brm "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}" ||
+			exit 1
+		[ ${#COMPREPLY[@]} -eq 0 ] || printf "%s\n" "${COMPREPLY[@]}"
+	' bash "$ROOT/completions/brm.bash" "$@"
+}
+
+# sorted output, one line, for comparison
+flat() { sort | tr '\n' ' ' | sed 's/ $//'; }
+
+# the commands starting with add-c, from brm help's list
+add_c() {
+	brm help | awk '/^   add-c/ { print $1 }' | flat
+}
+
+@test "brm __complete: commands, options, values, ids, fields" {
+	[[ " $(add_c) " == *" add-contact "*" add-customer "* ]]
+	run --separate-stderr brm __complete add-c
+	[ "$status" -eq 0 ] && [ -z "$stderr" ]
+	[ "$(flat <<<"$output")" = "$(add_c)" ]
+	run --separate-stderr brm __complete add-customer --k
+	[ "$status" -eq 0 ] && [ -z "$stderr" ]
+	[ "$output" = "--kind" ]
+	run --separate-stderr brm __complete add-customer --kind ""
+	[ "$status" -eq 0 ] && [ -z "$stderr" ]
+	[ "$(flat <<<"$output")" = "external internal" ]
+	run --separate-stderr brm __complete subscribe acme-corp ""
+	[ "$status" -eq 0 ] && [ -z "$stderr" ]
+	[ "$(flat <<<"$output")" = "desk managed-backup" ]
+	run --separate-stderr brm __complete set acme-corp st
+	[ "$status" -eq 0 ] && [ -z "$stderr" ]
+	[ "$output" = "status=" ]
+	# outside a portfolio: commands still, ids quietly none
+	cd "$BATS_TEST_TMPDIR"
+	run --separate-stderr brm __complete show ""
+	[ "$status" -eq 0 ] && [ -z "$stderr" ] && [ -z "$output" ]
+	run --separate-stderr brm __complete he
+	[ "$output" = "help" ]
+}
+
+@test "bash: command names" {
+	run bash_complete brm add-c
+	[ "$status" -eq 0 ]
+	[ "$(flat <<<"$output")" = "$(add_c)" ]
+	run bash_complete brm ""
+	[ "$status" -eq 0 ]
+	[ "$(flat <<<"$output")" = "$(brm __complete "" | flat)" ]
+	[[ "$output" != *__complete* ]]
+}
+
+@test "bash: options of the command" {
+	run bash_complete brm add-customer --k
+	[ "$status" -eq 0 ]
+	[ "$output" = "--kind" ]
+	run bash_complete brm add-customer --re
+	[ "$(flat <<<"$output")" = "--representative --review-cadence" ]
+	run bash_complete brm rm -
+	[ "$(flat <<<"$output")" = "--force --help" ]
+}
+
+@test "bash: values of an enum option" {
+	run bash_complete brm add-customer --kind ""
+	[ "$status" -eq 0 ]
+	[ "$(flat <<<"$output")" = "external internal" ]
+	run bash_complete brm add-customer "Initech" --status p
+	[ "$output" = "prospect" ]
+	run bash_complete brm list customers --format ""
+	[ "$(flat <<<"$output")" = "json table tsv yaml" ]
+}
+
+@test "bash: record ids, by the kind the operand wants" {
+	run bash_complete brm show a
+	[ "$status" -eq 0 ]
+	[ "$output" = "acme-corp" ]
+	run bash_complete brm show ""
+	[ "$(flat <<<"$output")" = "acme-corp desk globex managed-backup" ]
+	# subscribe CUSTOMER SERVICE: services only in the second place
+	run bash_complete brm subscribe acme-corp ""
+	[ "$(flat <<<"$output")" = "desk managed-backup" ]
+	run bash_complete brm subscribe ""
+	[ "$(flat <<<"$output")" = "acme-corp globex" ]
+	# an option value in between does not count as an operand
+	run bash_complete brm subscribe --availability 99 acme-corp m
+	[ "$output" = "managed-backup" ]
+	# a new record shows up at once
+	brm add-customer "Acme Labs" >/dev/null
+	run bash_complete brm show acme
+	[ "$(flat <<<"$output")" = "acme-corp acme-labs" ]
+}
+
+@test "bash: fields of the record for brm set" {
+	run bash_complete brm set acme-corp st
+	[ "$status" -eq 0 ]
+	[ "$output" = "status=" ]
+	run bash_complete brm set acme-corp rev
+	[ "$(flat <<<"$output")" = "revenue. review." ]
+	# bash splits "status=ac" at '='; the script puts it together again
+	run bash -c '
+		source "$1"
+		COMP_WORDS=(brm set acme-corp notes = x kind = e)
+		COMP_CWORD=8
+		COMP_LINE="brm set acme-corp notes=x kind=e"
+		COMP_POINT=${#COMP_LINE}
+		log=$2
+		brm() { printf "%s|" "$@" >"$log"; echo kind=external; }
+		_brm brm e =
+		cat "$log"; echo
+		printf "%s\n" "${COMPREPLY[@]}"
+	' bash "$ROOT/completions/brm.bash" "$BATS_TEST_TMPDIR/args"
+	[ "$status" -eq 0 ]
+	# brm was asked about whole words, the reply is cut to bash's word
+	[ "${lines[0]}" = "__complete|set|acme-corp|notes=x|kind=e|" ]
+	[ "${lines[1]}" = "external" ]
+}
+
+@test "bash: global options, -C and the portfolio it names" {
+	cd "$BATS_TEST_TMPDIR"
+	run bash_complete brm -C "$P" show g
+	[ "$status" -eq 0 ]
+	[ "$output" = "globex" ]
+	run bash_complete brm "-C$P" show g
+	[ "$output" = "globex" ]
+	run bash_complete brm --
+	[ "$(flat <<<"$output")" = "--help --version" ]
+	mkdir -p dirs/one dirs/two
+	run bash_complete brm -C dirs/
+	[ "$(flat <<<"$output")" = "dirs/one dirs/two" ]
+}
+
+@test "bash: init's directory falls back to file completion" {
+	cd "$BATS_TEST_TMPDIR"
+	mkdir -p place/new-portfolio place/other
+	touch place/file
+	run bash_complete brm init place/n
+	[ "$status" -eq 0 ]
+	[ "$output" = "place/new-portfolio" ]
+	run bash_complete brm init --provider X place/
+	[ "$(flat <<<"$output")" = "place/new-portfolio place/other" ]
+	# an option's value is not a directory
+	run bash_complete brm init --provider pl
+	[ -z "$output" ]
+	# nor is another command's operand
+	run bash_complete brm add-customer pl
+	[ -z "$output" ]
+}
+
+@test "bash: the script registers _brm for brm" {
+	run bash -c 'source "$1"; complete -p brm' bash \
+	    "$ROOT/completions/brm.bash"
+	[ "$status" -eq 0 ]
+	[ "$output" = "complete -F _brm brm" ]
+}
+
+# zsh: _brm with the completion system's variables set as it would set
+# them and compadd/_files recorded, since the widgets need a terminal.
+zsh_complete() {
+	zsh -f -c '
+		source "$1"; shift
+		compadd() {
+			local -a a; a=("$@")
+			while [[ $a[1] == -* && $a[1] != -- ]]; do
+				[[ $a[1] == -S ]] && a[1,2]=() || a[1]=()
+			done
+			[[ $a[1] == -- ]] && a[1]=()
+			print -l -- "${a[@]}"
+		}
+		_files() { print -- "_files $*"; }
+		words=("$@"); CURRENT=$#; PREFIX=${words[-1]}
+		_brm
+	' zsh "$ROOT/completions/_brm" "$@"
+}
+
+@test "zsh: the script loads and completes through _brm" {
+	command -v zsh || skip "zsh is not installed"
+	run zsh -f -c 'source "$1" && whence -w _brm' zsh "$ROOT/completions/_brm"
+	[ "$status" -eq 0 ]
+	[ "$output" = "_brm: function" ]
+	run zsh_complete brm add-c
+	[ "$status" -eq 0 ]
+	[ "$(flat <<<"$output")" = "$(add_c)" ]
+	run zsh_complete brm add-customer --k
+	[ "$output" = "--kind" ]
+	run zsh_complete brm add-customer --kind ""
+	[ "$(flat <<<"$output")" = "external internal" ]
+	run zsh_complete brm subscribe acme-corp ""
+	[ "$(flat <<<"$output")" = "desk managed-backup" ]
+	run zsh_complete brm set acme-corp st
+	[ "$output" = "status=" ]
+	cd "$BATS_TEST_TMPDIR"
+	run zsh_complete brm -C "$P" show g
+	[ "$output" = "globex" ]
+	run zsh_complete brm init ""
+	[ "$output" = "_files -/" ]
+}
+
+@test "zsh: compinit picks the script up from fpath" {
+	command -v zsh || skip "zsh is not installed"
+	mkdir -p "$BATS_TEST_TMPDIR/fpath"
+	cp "$ROOT/completions/_brm" "$BATS_TEST_TMPDIR/fpath/"
+	run zsh -f -c '
+		fpath=("$1" $fpath)
+		autoload -Uz compinit && compinit -u -d "$2"
+		print -- $_comps[brm]
+	' zsh "$BATS_TEST_TMPDIR/fpath" "$BATS_TEST_TMPDIR/zcompdump"
+	[ "$status" -eq 0 ]
+	[ "$output" = "_brm" ]
+}
+
+fish_complete() {
+	fish --no-config -c 'source $argv[1]; complete -C $argv[2]' \
+	    "$ROOT/completions/brm.fish" "$1" | cut -f1
+}
+
+@test "fish: the script loads and completes through complete -C" {
+	command -v fish || skip "fish is not installed"
+	run fish --no-config -c 'source $argv[1]; and functions -q __brm_complete' \
+	    "$ROOT/completions/brm.fish"
+	[ "$status" -eq 0 ]
+	run fish_complete "brm add-c"
+	[ "$status" -eq 0 ]
+	[ "$(flat <<<"$output")" = "$(add_c)" ]
+	run fish_complete "brm add-customer --k"
+	[ "$output" = "--kind" ]
+	run fish_complete "brm add-customer --kind "
+	[ "$(flat <<<"$output")" = "external internal" ]
+	run fish_complete "brm show a"
+	[ "$output" = "acme-corp" ]
+	run fish_complete "brm subscribe acme-corp "
+	[ "$(flat <<<"$output")" = "desk managed-backup" ]
+	run fish_complete "brm set acme-corp st"
+	[ "$output" = "status=" ]
+	cd "$BATS_TEST_TMPDIR"
+	run fish_complete "brm -C $P show g"
+	[ "$output" = "globex" ]
+	mkdir -p place/new-portfolio
+	run fish_complete "brm init place/n"
+	[ "$output" = "place/new-portfolio/" ]
+}
+
+# pty_complete SHELL LINE...: types each LINE (\t is TAB) into an
+# interactive SHELL (bash or zsh) in a pseudo-terminal, where completion
+# runs for real (readline, zle), and prints what each line became as
+# "[[ <line>]]", as echo prints it.
+pty_complete() {
+	cat >"$BATS_TEST_TMPDIR/pty.zsh" <<-'ZSH'
+	zmodload zsh/zpty || exit 1
+	shell=$1 dir=$2
+	shift 2
+	case $shell in
+	(bash)
+		zpty z "TERM=dumb INPUTRC=/dev/null bash --norc --noprofile -i"
+		zpty -w z "PS1='\$ '; set -o emacs; source ${(q)dir}/brm.bash" ;;
+	(zsh)
+		zpty z "TERM=dumb zsh -f -i"
+		zpty -w z "PS1='%% '; bindkey -e; fpath=(${(q)dir} \$fpath);" \
+		    "autoload -Uz compinit; compinit -u -D" ;;
+	esac
+	for l in "$@"; do
+		# ^A: to the start, to make the line an echo; ^E: to the end
+		zpty -w -n z "${(g::)l}"$'\x01echo "[[" \x05"]]"\n'
+	done
+	zpty -w z 'echo END-OF""-TEST'
+	out=
+	for i in {1..300}; do
+		if zpty -rt z line; then
+			out+=$line
+			[[ $out == *END-OF-TEST* ]] && break
+		else
+			sleep 0.1
+		fi
+	done
+	zpty -d z
+	print -r -- ${out//$'\r'} | grep -o '\[\[ .*'
+	ZSH
+	zsh -f "$BATS_TEST_TMPDIR/pty.zsh" "$1" "$ROOT/completions" "${@:2}"
+}
+
+@test "bash and zsh: completion in a terminal" {
+	command -v zsh || skip "zsh is needed for its pseudo-terminal module"
+	cd "$BATS_TEST_TMPDIR"
+	mkdir -p place
+	local sh want
+	# "_" is typed right after TAB: "status=_" shows no space followed
+	want=$(printf '%s\n' \
+	    "[[ brm add-customer _]]" \
+	    "[[ brm -C p show globex _]]" \
+	    "[[ brm -C p set acme-corp status=_]]" \
+	    "[[ brm add-customer X --kind internal _]]" \
+	    "[[ brm -C p subscribe globex desk _]]" \
+	    "[[ brm init place/_]]")
+	for sh in bash zsh; do
+		run pty_complete $sh 'brm add-cu\t_' 'brm -C p show glo\t_' \
+		    'brm -C p set acme-corp sta\t_' \
+		    'brm add-customer X --kind int\t_' \
+		    'brm -C p subscribe gl\tde\t_' 'brm init pla\t_'
+		if [ "$output" != "$want" ]; then
+			echo "$sh:" >&2
+			diff <(echo "$want") <(echo "$output") >&2
+			return 1
+		fi
+	done
+}
