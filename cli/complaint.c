@@ -22,8 +22,8 @@ static int parse_change(struct brm_complaint_change *c, const char *at,
 			return BRM_EINVALID;
 		if (brm_datetime_epoch(&c->at) > brm_datetime_epoch(&now)) {
 			brm_datetime_format(when, &now);
-			ret = brm_error_set(BRM_EINVALID, "--at '%s' is in the "
-			    "future (now is %s)", at, when);
+			ret = brm_error_set(BRM_EINVALID, "--at '%s' is in "
+			    "the future (now is %s)", at, when);
 			return brm_error_hint(ret, "record a step when it has "
 			    "happened");
 		}

@@ -59,7 +59,7 @@ static void complete_ids(struct brm_ctx *ctx, const char *kinds,
 	for (k = brm_kinds; *k; k++) {
 		if (kinds && !brm_word_in(kinds, (*k)->name))
 			continue;
-		brm_store_ids(s, *k, &ids, &n);
+		brm_store_ids_prefix(s, *k, cur, &ids, &n);
 		for (i = 0; i < n; i++)
 			emit(ids[i], cur);
 		brm_strv_free(ids, n);

@@ -179,6 +179,7 @@ static int print_json(const struct brm_due_ctx *c,
 static int due(struct brm_ctx *ctx, long within, const char *format)
 {
 	struct brm_due_list l = { NULL, 0, 0 };
+	struct brm_due_memo memo = BRM_DUE_MEMO_INIT;
 	struct brm_due_ctx c;
 	struct brm_store *s;
 	int ret;
@@ -189,7 +190,9 @@ static int due(struct brm_ctx *ctx, long within, const char *format)
 	c.now = brm_now();
 	c.today = c.now.date;
 	c.horizon = brm_date_from_days(brm_date_to_days(&c.today) + within);
+	c.memo = &memo;
 	collect(s, &c, &l);
+	brm_due_memo_release(&memo);
 	if (l.n)
 		qsort(l.items, l.n, sizeof(*l.items), by_due);
 	if (!strcmp(format, "json"))

@@ -92,10 +92,11 @@ _brm()
 	unset IFS
 
 	if ((${#cands[@]} == 0)); then
-		# init's <dir> operand is a directory; its options all take
-		# a value, which is not one
-		if ((${#args[@]} > 1)) && [[ ${args[0]} == init &&
-		    $cur != -* ]]; then
+		# the operands of init (<dir>) and clone (<url> [<dir>]) are
+		# directories; their options are flags or take a value that
+		# is not one
+		if ((${#args[@]} > 1)) && [[ ${args[0]} == init ||
+		    ${args[0]} == clone ]] && [[ $cur != -* ]]; then
 			case ${words[n - 1]} in
 			--|[!-]*) _brm_dirs "$cur" ;;
 			esac

@@ -56,9 +56,9 @@ function __brm_complete
         printf '%s\n' $cands
         return
     end
-    # init's <dir> operand is a directory; its options all take a value,
-    # which is not one
-    if test (count $args) -gt 1; and test "$args[1]" = init
+    # the operands of init (<dir>) and clone (<url> [<dir>]) are
+    # directories; their options take a value that is not one
+    if test (count $args) -gt 1; and contains -- $args[1] init clone
         and not string match -q -- '-*' $cur
         and begin
             not string match -q -- '-?*' $tokens[-1]

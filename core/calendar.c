@@ -27,11 +27,14 @@ int brm_calendar_load(struct brm_calendar *cal, const struct brm_node *config)
 	days = config ? brm_node_get(config, "working_days") : NULL;
 	if (days && days->type == BRM_NODE_SEQ) {
 		memset(cal->working, 0, sizeof(cal->working));
-		for (i = 0; i < days->n; i++)
+		for (i = 0; i < days->n; i++) {
+			const struct brm_node *day = days->items[i];
+
 			for (w = 0; w < 7; w++)
-				if (days->items[i]->type == BRM_NODE_SCALAR &&
-				    !strcmp(days->items[i]->value, weekdays[w]))
+				if (day->type == BRM_NODE_SCALAR &&
+				    !strcmp(day->value, weekdays[w]))
 					cal->working[w] = 1;
+		}
 	}
 	for (w = 0; w < 7; w++)
 		any += cal->working[w];

@@ -183,8 +183,9 @@ int brm_complaint_apply(struct brm_record *r,
 	case BRM_COMPLAINT_CLOSE:
 		if ((ret = brm_record_set(r, "closed",
 		    datetime_node(&c->at))) == 0 && c->satisfied >= 0)
-			ret = brm_record_set(r, "satisfied", brm_node_new_plain(
-			    c->satisfied ? "true" : "false"));
+			ret = brm_record_set(r, "satisfied",
+			    brm_node_new_plain(c->satisfied ? "true" :
+			    "false"));
 		break;
 	case BRM_COMPLAINT_REOPEN:
 		/* the entry keeps the resolution it undoes, so that what
@@ -246,7 +247,7 @@ static void check_shape(const struct brm_record *r, const char *status,
 		if (!strcmp(shapes[s].status, status))
 			break;
 	if (s == sizeof(shapes) / sizeof(shapes[0]))
-		return;		/* the schema reports an unknown status */
+		return;	/* the schema reports an unknown status */
 	for (i = 0; i < 3; i++) {
 		has = brm_record_str(r, stamp_fields[i]) != NULL;
 		if (has && !shapes[s].has[i])

@@ -52,3 +52,48 @@ void brm_due_release(struct brm_due_list *l)
 	l->items = NULL;
 	l->n = l->alloc = 0;
 }
+
+void *brm_due_memo_get(const struct brm_due_ctx *c, const char *key)
+{
+	size_t i;
+
+	for (i = 0; c->memo && i < c->memo->n; i++)
+		if (!strcmp(c->memo->keys[i], key))
+			return c->memo->data[i];
+	return NULL;
+}
+
+int brm_due_memo_put(const struct brm_due_ctx *c, const char *key,
+    void *data, void (*free_fn)(void *))
+{
+	struct brm_due_memo *m = c->memo;
+
+	if (!m)
+		return -1;
+	m->keys = brm_realloc(m->keys, (m->n + 1) * sizeof(*m->keys));
+	m->data = brm_realloc(m->data, (m->n + 1) * sizeof(*m->data));
+	m->free_fn = brm_realloc(m->free_fn, (m->n + 1) *
+	    sizeof(*m->free_fn));
+	m->keys[m->n] = brm_strdup(key);
+	m->data[m->n] = data;
+	m->free_fn[m->n] = free_fn;
+	m->n++;
+	return 0;
+}
+
+void brm_due_memo_release(struct brm_due_memo *m)
+{
+	size_t i;
+
+	if (!m)
+		return;
+	for (i = 0; i < m->n; i++) {
+		if (m->free_fn[i])
+			m->free_fn[i](m->data[i]);
+		free(m->keys[i]);
+	}
+	free(m->keys);
+	free(m->data);
+	free(m->free_fn);
+	*m = (struct brm_due_memo)BRM_DUE_MEMO_INIT;
+}

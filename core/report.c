@@ -762,6 +762,7 @@ static int load_customers(struct builder *b)
 		r->customers[i].rec = keep(b, rec);
 		r->customers[i].by_month = brm_calloc(r->nmonths,
 		    sizeof(struct brm_figures));
+		r->ncustomers = i + 1;	/* freed with r, should one fail */
 	}
 	r->ncustomers = n;
 	return 0;
@@ -830,7 +831,10 @@ static void add_figures(struct brm_figures *to, const struct brm_figures *f)
 	to->resolution_hours += f->resolution_hours;
 }
 
-/* Former customers with nothing in the month leave the report. */
+static void customer_release(struct brm_report_customer *c);
+
+/* Former customers with nothing in the month leave the report (their
+ * records stay in r->owned until the report is freed). */
 static void drop_quiet_former(struct builder *b)
 {
 	struct brm_monthly *r = b->r;
@@ -839,8 +843,11 @@ static void drop_quiet_former(struct builder *b)
 
 	for (i = 0; i < r->ncustomers; i++) {
 		status = brm_record_str(r->customers[i].rec, "status");
-		if (status && !strcmp(status, "former") && !b->tally[i].active)
+		if (status && !strcmp(status, "former") &&
+		    !b->tally[i].active) {
+			customer_release(&r->customers[i]);
 			continue;
+		}
 		r->customers[n++] = r->customers[i];
 	}
 	r->ncustomers = n;
@@ -982,24 +989,26 @@ static void recv_release(struct brm_recv *v)
 	free(v->v);
 }
 
+static void customer_release(struct brm_report_customer *c)
+{
+	recv_release(&c->meetings);
+	recv_release(&c->complaints);
+	recv_release(&c->praise);
+	recv_release(&c->surveys);
+	recv_release(&c->value_adds);
+	recv_release(&c->events);
+	free(c->actions);
+	free(c->by_month);
+}
+
 void brm_monthly_free(struct brm_monthly *r)
 {
 	size_t i;
 
 	if (!r)
 		return;
-	for (i = 0; i < r->ncustomers; i++) {
-		struct brm_report_customer *c = &r->customers[i];
-
-		recv_release(&c->meetings);
-		recv_release(&c->complaints);
-		recv_release(&c->praise);
-		recv_release(&c->surveys);
-		recv_release(&c->value_adds);
-		recv_release(&c->events);
-		free(c->actions);
-		free(c->by_month);
-	}
+	for (i = 0; i < r->ncustomers; i++)
+		customer_release(&r->customers[i]);
 	free(r->customers);
 	for (i = 0; i < r->nattention; i++) {
 		free(r->attention[i].category);

@@ -56,29 +56,47 @@ static void quarter_period(struct period *p, int year, int quarter)
 	    quarter % 10);
 }
 
-struct reviews {
-	struct brm_date *dates;	/* the customer's review meetings */
+/* The review meetings held since the earliest period brm due looks at,
+ * with every party: worked out once per listing (core/due.h memo). */
+struct held {
+	char *with;
+	struct brm_date date;
+};
+
+struct all_reviews {
+	struct held *v;
 	size_t n;
 };
 
-/* The dates of the review meetings held with customer id since since.
- * A dated id carries its date, so older meetings are not even read. */
-static void load_reviews(struct brm_store *s, const char *id,
-    const struct brm_date *since, struct reviews *rv)
+static void all_reviews_free(void *p)
 {
+	struct all_reviews *a = p;
+	size_t i;
+
+	if (!a)
+		return;
+	for (i = 0; i < a->n; i++)
+		free(a->v[i].with);
+	free(a->v);
+	free(a);
+}
+
+static struct all_reviews *load_all(struct brm_store *s,
+    const struct brm_date *since)
+{
+	struct all_reviews *a = brm_calloc(1, sizeof(*a));
 	struct brm_record *m;
 	struct brm_date d;
 	const char *with, *date;
 	char **ids;
 	size_t n, i;
 
-	rv->dates = NULL;
-	rv->n = 0;
 	if (!s)
-		return;
+		return a;
 	brm_store_ids(s, &brm_kind_meeting, &ids, &n);
-	rv->dates = brm_calloc(n + 1, sizeof(*rv->dates));
+	a->v = brm_calloc(n + 1, sizeof(*a->v));
 	for (i = 0; i < n; i++) {
+		/* a dated id carries its date: older meetings are not read */
 		if (brm_id_date(ids[i], &d) == 0 &&
 		    brm_date_cmp(&d, since) < 0)
 			continue;
@@ -88,14 +106,59 @@ static void load_reviews(struct brm_store *s, const char *id,
 		}
 		with = brm_record_str(m, "with");
 		date = brm_record_str(m, "date");
-		if (with && !strcmp(with, id) && date &&
+		if (with && date &&
 		    brm_review_is_review(brm_record_str(m, "kind")) &&
-		    brm_date_parse(&d, date, "date") == 0)
-			rv->dates[rv->n++] = d;
+		    brm_date_parse(&d, date, "date") == 0) {
+			a->v[a->n].with = brm_strdup(with);
+			a->v[a->n++].date = d;
+		}
 		brm_error_clear();
 		brm_record_free(m);
 	}
 	brm_strv_free(ids, n);
+	return a;
+}
+
+struct reviews {
+	struct brm_date *dates;	/* the customer's review meetings */
+	size_t n;
+};
+
+static void load_from(const struct all_reviews *a, const char *id,
+    struct reviews *rv)
+{
+	size_t i;
+
+	rv->dates = brm_calloc(a->n + 1, sizeof(*rv->dates));
+	rv->n = 0;
+	for (i = 0; i < a->n; i++)
+		if (!strcmp(a->v[i].with, id))
+			rv->dates[rv->n++] = a->v[i].date;
+}
+
+/* The dates of the review meetings held with customer id. */
+static void load_reviews(const struct brm_due_ctx *c, const char *id,
+    struct reviews *rv)
+{
+	static const char key[] = "review meetings";
+	struct all_reviews *a = brm_due_memo_get(c, key);
+	struct brm_date since, monday;
+
+	if (!a) {
+		/* the earliest period looked at: this quarter, or this week */
+		since = (struct brm_date){ c->today.year, c->today.month -
+		    (c->today.month - 1) % 3, 1 };
+		monday = day_add(&c->today, -brm_date_weekday(&c->today));
+		if (brm_date_cmp(&monday, &since) < 0)
+			since = monday;
+		a = load_all(c->store, &since);
+		if (brm_due_memo_put(c, key, a, all_reviews_free) < 0) {
+			load_from(a, id, rv);
+			all_reviews_free(a);
+			return;
+		}
+	}
+	load_from(a, id, rv);
 }
 
 static int reviewed_in(const struct reviews *rv, const struct period *p)
@@ -133,7 +196,7 @@ static void reports(const struct ctx *x)
 	struct brm_date due;
 
 	if (quarterly)
-		month = month - (month - 1) % 3;	/* the quarter's first */
+		month -= (month - 1) % 3;	/* the quarter's first */
 	for (i = 0; i < MAX_PERIODS; i++) {
 		due = brm_calendar_nth_working_day(x->cal, year, month,
 		    x->report_day);
@@ -249,7 +312,6 @@ void brm_review_due(const struct brm_due_ctx *c,
 	const struct brm_node *config = c->store ? c->store->config : NULL;
 	struct brm_calendar cal;
 	struct reviews rv = { NULL, 0 };
-	struct brm_date since, monday;
 	struct ctx x;
 
 	if (status && !strcmp(status, "former"))
@@ -263,13 +325,7 @@ void brm_review_due(const struct brm_due_ctx *c,
 		brm_calendar_release(&cal);
 		return;
 	}
-	/* the earliest period looked at: this quarter, or this week */
-	since = (struct brm_date){ c->today.year, c->today.month -
-	    (c->today.month - 1) % 3, 1 };
-	monday = day_add(&c->today, -brm_date_weekday(&c->today));
-	if (brm_date_cmp(&monday, &since) < 0)
-		since = monday;
-	load_reviews(c->store, customer->id, &since, &rv);
+	load_reviews(c, customer->id, &rv);
 	x.c = c;
 	x.r = customer;
 	x.out = out;

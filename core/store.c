@@ -349,24 +349,40 @@ static void scan_shards(struct brm_store *s, const char *rel, size_t width,
 		qsort(out->v, out->n, sizeof(*out->v), cmp_str);
 }
 
-/* The month folders to search for a dated id that starts with prefix. */
+/*
+ * The month folders to search for a dated id that starts with prefix.
+ * Only "<pfx>-YYYYMMDD-xxxx" can match: a prefix that cannot start such
+ * an id names nothing of this kind, and the digits of the date it has
+ * narrow the search to a year or a month folder (at 100,000 records a
+ * scan of every folder is what makes resolving an id slow).
+ */
 static void dated_ids(struct brm_store *s, const struct brm_kind *k,
     const char *prefix, struct strv *out)
 {
 	struct strv years = { 0 }, months = { 0 };
-	struct brm_date d;
-	size_t y, m;
+	size_t y, m, plen = strlen(k->prefix), n = strlen(prefix), digits;
+	const char *date = n > plen ? prefix + plen + 1 : prefix + n;
 	char *dir;
 
-	if (strlen(prefix) >= strlen(k->prefix) + 9 &&
-	    brm_id_date(prefix, &d) == 0) {
-		/* The date is complete: one folder holds every match. */
-		dir = brm_xprintf("%s/%04d/%02d", k->plural, d.year, d.month);
+	if (strncmp(prefix, k->prefix, n < plen ? n : plen) ||
+	    (n > plen && prefix[plen] != '-'))
+		return;
+	for (digits = 0; n > plen + 1 + digits && digits < 8 &&
+	    date[digits] >= '0' && date[digits] <= '9'; digits++)
+		;
+	if (n > plen + 1 + digits && digits < 8)
+		return;		/* something else inside the date */
+	if (digits >= 6) {
+		/* one folder holds every match */
+		dir = brm_xprintf("%s/%.4s/%.2s", k->plural, date, date + 4);
 		scan_ids(s, dir, prefix, out);
 		free(dir);
 		return;
 	}
-	scan_shards(s, k->plural, 4, &years);
+	if (digits >= 4)
+		strv_push(&years, brm_strndup(date, 4));
+	else
+		scan_shards(s, k->plural, 4, &years);
 	for (y = 0; y < years.n; y++) {
 		dir = brm_xprintf("%s/%s", k->plural, years.v[y]);
 		scan_shards(s, dir, 2, &months);
@@ -436,9 +452,15 @@ int brm_store_ids_month(struct brm_store *s, const struct brm_kind *kind,
 int brm_store_ids(struct brm_store *s, const struct brm_kind *kind,
     char ***ids, size_t *n)
 {
+	return brm_store_ids_prefix(s, kind, "", ids, n);
+}
+
+int brm_store_ids_prefix(struct brm_store *s, const struct brm_kind *kind,
+    const char *prefix, char ***ids, size_t *n)
+{
 	struct strv sv = { 0 };
 
-	kind_ids(s, kind, "", &sv);
+	kind_ids(s, kind, prefix, &sv);
 	if (sv.n)
 		qsort(sv.v, sv.n, sizeof(*sv.v), cmp_str);
 	*ids = sv.v;

@@ -88,6 +88,10 @@ int brm_store_exists(struct brm_store *s, const struct brm_kind *kind,
 int brm_store_ids(struct brm_store *s, const struct brm_kind *kind,
     char ***ids, size_t *n);
 void brm_strv_free(char **v, size_t n);
+/* Those that start with prefix (only the folders that can hold them are
+ * read). */
+int brm_store_ids_prefix(struct brm_store *s, const struct brm_kind *kind,
+    const char *prefix, char ***ids, size_t *n);
 /* The months (year * 100 + month) that a dated kind has folders for,
  * oldest first; free(*yyyymm). */
 int brm_store_months(struct brm_store *s, const struct brm_kind *kind,

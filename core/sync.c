@@ -452,9 +452,13 @@ static int net_error(struct net *n, const char *what, int err)
 		    "in ssh-agent: start it, add your key (ssh-add) and "
 		    "check that the server accepts it");
 	}
-	if (err == GIT_ECERTIFICATE)
-		return brm_error_set(BRM_ERROR, "cannot verify the server of "
+	if (err == GIT_ECERTIFICATE) {
+		ret = brm_error_set(BRM_ERROR, "cannot verify the server of "
 		    "'%s': %s", n->url, git_message());
+		return brm_error_hint(ret, "for ssh, brm trusts the host keys "
+		    "in ~/.ssh/known_hosts: connect once with ssh to check "
+		    "and record the server's key");
+	}
 	return brm_error_set(BRM_ERROR, "cannot %s '%s': %s", what, n->url,
 	    git_message());
 }

@@ -13,8 +13,8 @@ static const struct brm_field praise[] = {
 	BRM_FIELD("about", STRING, 0, NULL, "about", NULL,
 	    "whom the praise is for (an engineer or a team)"),
 	BRM_FIELD("text", TEXT, REQ, NULL, "text", NULL, "what was said"),
-	BRM_FIELD("publicized", ENUM, LIST, "letter|newsletter|sharing-session",
-	    "publicized", NULL, "how the praise was made known"),
+	BRM_FIELD("publicized", ENUM, LIST,
+	    "letter|newsletter|sharing-session", "publicized", NULL, "how the praise was made known"),
 	BRM_FIELD("notes", TEXT, 0, NULL, NULL, NULL, "free notes"),
 	BRM_FIELDS_END
 };

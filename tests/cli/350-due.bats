@@ -139,7 +139,7 @@ EOF
 	before=$(snapshot)
 	run --separate-stderr brm record-complaint acme --summary "x"
 	[ "$status" -eq 1 ]
-	[ "${stderr_lines[0]}" = "brm: error: .brm/config.yaml: working_days names no working day" ]
+	[ "${stderr_lines[0]}" = "brm: error: working_days names no working day (.brm/config.yaml)" ]
 	[[ "${stderr_lines[1]}" == "hint: list them, e.g. working_days: "* ]]
 	unchanged_since "$before"
 }

@@ -160,7 +160,7 @@ add_c() {
 	[ "$(flat <<<"$output")" = "dirs/one dirs/two" ]
 }
 
-@test "bash: init's directory falls back to file completion" {
+@test "bash: init's and clone's directories fall back to file completion" {
 	cd "$BATS_TEST_TMPDIR"
 	mkdir -p place/new-portfolio place/other
 	touch place/file
@@ -175,6 +175,11 @@ add_c() {
 	# nor is another command's operand
 	run bash_complete brm add-customer pl
 	[ -z "$output" ]
+	# brm clone <url> [<dir>]: both may be directories
+	run bash_complete brm clone place/o
+	[ "$output" = "place/other" ]
+	run bash_complete brm clone ../p place/n
+	[ "$output" = "place/new-portfolio" ]
 }
 
 @test "bash: the script registers _brm for brm" {
@@ -224,6 +229,10 @@ zsh_complete() {
 	[ "$output" = "globex" ]
 	run zsh_complete brm init ""
 	[ "$output" = "_files -/" ]
+	run zsh_complete brm clone ../p ""
+	[ "$output" = "_files -/" ]
+	run zsh_complete brm add-customer ""
+	[ -z "$output" ]
 }
 
 @test "zsh: compinit picks the script up from fpath" {
@@ -268,6 +277,10 @@ fish_complete() {
 	mkdir -p place/new-portfolio
 	run fish_complete "brm init place/n"
 	[ "$output" = "place/new-portfolio/" ]
+	run fish_complete "brm clone ../p place/n"
+	[ "$output" = "place/new-portfolio/" ]
+	run fish_complete "brm add-customer place/n"
+	[ -z "$output" ]
 }
 
 # pty_complete SHELL LINE...: types each LINE (\t is TAB) into an
