@@ -5,7 +5,7 @@
 set -eu
 build="pkg-config gcc make libgit2-dev libyaml-dev libcmark-gfm-dev
 libcmark-gfm-extensions-dev libjansson-dev"
-tests="bats libcmocka-dev mandoc python3-yaml git bash-completion zsh fish
+tests="bats parallel libcmocka-dev mandoc python3-yaml git bash-completion zsh fish
 jq cmark-gfm"
 want=$build
 [ "${1:-}" = "--runtime" ] || want="$build $tests"
