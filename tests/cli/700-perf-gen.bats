@@ -10,7 +10,7 @@ setup_file() {
 	command -v python3 >/dev/null || return 0
 	pin_env
 	G="$BATS_FILE_TMPDIR/g"
-	python3 "$GEN" "$G" -n 2000 --seed 11 2>/dev/null
+	python3 "$GEN" "$G" -n 2000 --seed 11 --brm "$BRM" 2>/dev/null
 }
 
 setup() {
@@ -34,11 +34,14 @@ setup() {
 	[ "$output" = "checked 2000 records: 0 errors, 0 warnings" ]
 }
 
-@test "gen.py: config and .gitattributes are what brm init writes" {
+@test "gen.py: config, .gitattributes, git settings as brm init makes them" {
 	brm init "$BATS_TEST_TMPDIR/ref" \
 	    --provider "Nordlicht IT-Services GmbH" >/dev/null
 	cmp .brm/config.yaml "$BATS_TEST_TMPDIR/ref/.brm/config.yaml"
 	cmp .gitattributes "$BATS_TEST_TMPDIR/ref/.gitattributes"
+	[ "$(git config --local --list | grep -v '^core\.' | sort)" = \
+	    "$(git -C "$BATS_TEST_TMPDIR/ref" config --local --list |
+	    grep -v '^core\.' | sort)" ]
 }
 
 @test "gen.py: every kind, 36 months, ids and paths as DESIGN 2 says" {
@@ -95,7 +98,8 @@ setup() {
 }
 
 @test "gen.py: the same seed gives the same commit tree" {
-	python3 "$GEN" "$BATS_TEST_TMPDIR/again" -n 2000 --seed 11 2>/dev/null
+	python3 "$GEN" "$BATS_TEST_TMPDIR/again" -n 2000 --seed 11 \
+	    --brm "$BRM" 2>/dev/null
 	[ "$(git -C "$BATS_TEST_TMPDIR/again" rev-parse HEAD^{tree})" = \
 	    "$(git rev-parse "$(git rev-list --max-parents=0 HEAD)^{tree}")" ]
 }

@@ -5,7 +5,9 @@
                           [--end YYYY-MM] [--add-only]
 
 DIR must not exist or be empty.  The portfolio is what `brm init` makes
-(.brm/config.yaml, .gitattributes `*.yaml -text`, branch main) plus N
+(.brm/config.yaml, .gitattributes, the repository's brm settings, branch
+main: taken from a `brm init` run in a scratch folder when a brm binary is
+at hand, --brm, $BRM or ./brm; else written as brm 0.1 did) plus N
 records in the real file format (DESIGN.md sections 1-2, the schema tables
 in core/kinds/*.c): customers with contacts, subscriptions with SLAs and
 Kano-classified requirements, revenue and risks; services; suppliers with
@@ -31,6 +33,7 @@ import random
 import re
 import subprocess
 import sys
+import tempfile
 import time
 
 # ---- YAML, the way brm writes it -------------------------------------------
@@ -797,6 +800,30 @@ class Gen:
             self.put(f"{folder}/{y:04d}/{m:02d}/{i}.yaml", rec)
 
 
+def init_template(brm, provider):
+    """What `brm init` writes: config, .gitattributes, local git config."""
+    env = dict(os.environ)
+    for k, v in (("GIT_AUTHOR_NAME", "gen"), ("GIT_AUTHOR_EMAIL", "gen@x"),
+                 ("GIT_COMMITTER_NAME", "gen"),
+                 ("GIT_COMMITTER_EMAIL", "gen@x")):
+        env.setdefault(k, v)
+    env.pop("BRM_DIR", None)
+    with tempfile.TemporaryDirectory() as t:
+        p = os.path.join(t, "p")
+        subprocess.run([brm, "init", p, "--provider", provider], env=env,
+                       check=True, stdout=subprocess.DEVNULL)
+        files = []
+        for rel in (".brm/config.yaml", ".gitattributes"):
+            if os.path.exists(os.path.join(p, rel)):
+                with open(os.path.join(p, rel), "rb") as f:
+                    files.append((rel, f.read()))
+        out = subprocess.run(["git", "-C", p, "config", "--local", "--list"],
+                             check=True, capture_output=True, text=True)
+        config = [line.split("=", 1) for line in out.stdout.splitlines()
+                  if "=" in line and not line.startswith("core.")]
+    return files, config
+
+
 def write_files(root, files):
     made = set()
     for path, data in files:
@@ -854,7 +881,12 @@ def main():
     ap.add_argument("--provider", default="Nordlicht IT-Services GmbH")
     ap.add_argument("--add-only", action="store_true",
                     help="commit with git add + git commit (slower)")
+    ap.add_argument("--brm", help="brm binary whose init to copy "
+                    "(default: $BRM, else ./brm beside tests/)")
     a = ap.parse_args()
+    here = os.path.dirname(os.path.abspath(__file__))
+    brm = a.brm or os.environ.get("BRM") or os.path.join(here, "..", "..",
+                                                          "brm")
     ey, em = (int(x) for x in a.end.split("-"))
     if os.path.exists(a.dir) and os.listdir(a.dir):
         sys.exit(f"gen.py: '{a.dir}' is not empty")
@@ -864,8 +896,16 @@ def main():
     t1 = time.time()
     os.makedirs(a.dir, exist_ok=True)
     subprocess.run(["git", "init", "-q", "-b", "main", a.dir], check=True)
-    files = [(".brm/config.yaml", CONFIG.format(provider=a.provider)
-              .encode()), (".gitattributes", b"*.yaml -text\n")] + g.files
+    if os.access(brm, os.X_OK):
+        init, config = init_template(brm, a.provider)
+    else:
+        init = [(".brm/config.yaml",
+                 CONFIG.format(provider=a.provider).encode()),
+                (".gitattributes", b"*.yaml -text\n")]
+        config = []
+    for k, v in config:
+        git(a.dir, "config", "--local", k, v)
+    files = init + g.files
     write_files(a.dir, files)
     t2 = time.time()
     commit(a.dir, files, len(g.files), a.add_only)
