@@ -45,12 +45,12 @@ int brm_cli_save(struct brm_store *s, const struct brm_record *r,
 
 int brm_cli_add_named(struct brm_ctx *ctx, const struct brm_kind *kind,
     const char *command, const char *id, const char *name,
-    const struct brm_fieldargs *fa)
+    struct brm_fieldargs *fa)
 {
 	struct brm_record *r = NULL;
 	struct brm_store *s;
 	struct brm_node *v;
-	char *slug = NULL;
+	char *slug = NULL, **keep = NULL;
 	int ret;
 
 	if ((ret = brm_field_parse(&v, brm_field_find(kind->fields, "name"),
@@ -61,8 +61,10 @@ int brm_cli_add_named(struct brm_ctx *ctx, const struct brm_kind *kind,
 		ret = BRM_EINVALID;
 		goto done;
 	}
+	/* references given as options (--supplies crm) take id prefixes */
 	if ((ret = brm_id_check(kind, id)) < 0 ||
-	    (ret = brm_cli_begin(ctx, &s, 1)) < 0)
+	    (ret = brm_cli_begin(ctx, &s, 1)) < 0 ||
+	    (ret = brm_cli_resolve_fieldargs(s, fa, &keep)) < 0)
 		goto done;
 	if (brm_store_exists(s, kind, id)) {
 		ret = brm_error_set(BRM_EEXISTS, "%s '%s' already exists",
@@ -79,9 +81,32 @@ int brm_cli_add_named(struct brm_ctx *ctx, const struct brm_kind *kind,
 		goto done;
 	printf("%s\n", id);
 done:
+	brm_strv_free(keep, keep ? fa->n : 0);
 	brm_record_free(r);
 	free(slug);
 	return ret < 0 ? brm_fail(ret) : 0;
+}
+
+int brm_cli_named_command(int argc, char **argv, struct brm_ctx *ctx,
+    const struct brm_kind *kind)
+{
+	struct brm_fieldargs fa = { kind->fields, NULL, 0, 0 };
+	const char *id = NULL, *command = argv[0];
+	int ret;
+	const struct brm_opt opts[] = {
+		BRM_OPT_STRING_(0, "id", &id, "<id>",
+		    "record id (default: derived from the name)"),
+		BRM_OPT_FIELDS_(&fa),
+		BRM_OPT_END_
+	};
+	const struct brm_usage u = { command, "<name>", opts };
+
+	if ((argc = brm_parse_options(argc, argv, &u)) < 0)
+		ret = brm_parse_exit(argc);
+	else
+		ret = brm_cli_add_named(ctx, kind, command, id, argv[0], &fa);
+	brm_fieldargs_release(&fa);
+	return ret;
 }
 
 long brm_cli_subscription(const struct brm_record *customer,

@@ -16,7 +16,12 @@
  */
 int brm_cli_add_named(struct brm_ctx *ctx, const struct brm_kind *kind,
     const char *command, const char *id, const char *name,
-    const struct brm_fieldargs *fa);
+    struct brm_fieldargs *fa);
+
+/* The whole of an add-<named kind> command (argv[0] names it): --id and
+ * the kind's schema options, then brm_cli_add_named(). */
+int brm_cli_named_command(int argc, char **argv, struct brm_ctx *ctx,
+    const struct brm_kind *kind);
 
 /* Save r with "<command>: <summary>"; print warnings.  Returns the
  * negative error or 0 (not an exit status). */
