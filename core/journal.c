@@ -35,7 +35,7 @@ struct item {
 	char *path;
 	char new_id[41];	/* "-": removed */
 	char head_id[41];	/* "-": HEAD has no such file */
-	char wt_id[41];		/* "-": the work tree has no such file */
+	char wt_id[41];		/* "-": not in the work tree */
 	char *data;		/* work tree content, when present */
 	size_t len;
 };

@@ -84,8 +84,9 @@ setup() {
 
 @test "gen.py: records are canonical: brm rewrites them byte for byte" {
 	local k f id
-	for k in customers services suppliers third-parties meetings \
-	    complaints praise surveys value-adds events audits disputes; do
+	# the kinds with the deepest structure (the rest are flat mappings)
+	for k in customers suppliers third-parties meetings complaints \
+	    disputes; do
 		f=$(git ls-files "$k/" | head -1)
 		id=$(basename "$f" .yaml)
 		brm set "$id" notes=canonical >/dev/null
@@ -102,4 +103,25 @@ setup() {
 	    --brm "$BRM" 2>/dev/null
 	[ "$(git -C "$BATS_TEST_TMPDIR/again" rev-parse HEAD^{tree})" = \
 	    "$(git rev-parse "$(git rev-list --max-parents=0 HEAD)^{tree}")" ]
+}
+
+@test "gen.py portfolio: dated prefixes resolve from their year and month" {
+	local id
+	id=$(basename "$(ls meetings/2026/10/*.yaml | head -1)" .yaml)
+	# completion lists exactly the records of the folders the prefix names
+	[ "$(brm __complete show mtg-202610 | sort)" = \
+	    "$(ls meetings/2026/10 | sed 's/\.yaml$//' | sort)" ]
+	[ "$(brm __complete show mtg-2025 | sort)" = \
+	    "$(ls meetings/2025/*/ | grep yaml | sed 's/\.yaml$//' | sort)" ]
+	[ -z "$(brm __complete show mtg-2026x)" ]
+	[ -z "$(brm __complete show mtgx)" ]
+	# a full id and a unique prefix of it resolve; a month is ambiguous
+	brm show "$id" >/dev/null
+	brm show "${id%??}" >/dev/null
+	run brm show mtg-202610
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"id 'mtg-202610' is ambiguous"* ]]
+	run brm show mtg-2026x
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"no record 'mtg-2026x'"* ]]
 }

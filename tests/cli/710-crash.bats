@@ -266,3 +266,26 @@ init: create portfolio" ]
 	[ "$status" -eq 0 ]
 	settled
 }
+
+@test "a journal cut short (a crash while writing it) is dropped" {
+	printf 'brm-pending 1\npid 1\npath - customers/x.yaml\nmess' \
+	    >.git/brm-pending
+	run brm add-customer "Acme Corp"
+	[ "$status" -eq 0 ]
+	[ "$output" = acme-corp ]
+	settled
+}
+
+@test "a journal brm did not write: brm says what it is and how to clear it" {
+	echo "something else" >.git/brm-pending
+	before=$(snapshot)
+	run brm add-customer "Acme Corp"
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"error: '$P/.git/brm-pending' is not a brm journal"* ]]
+	[[ "$output" == *"hint: if no brm command is running, check 'git status' and remove it: rm '$P/.git/brm-pending'"* ]]
+	unchanged_since "$before"
+	rm .git/brm-pending
+	run brm add-customer "Acme Corp"
+	[ "$status" -eq 0 ]
+	settled
+}
