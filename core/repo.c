@@ -103,6 +103,13 @@ static int library_init(void)
 	if (git_libgit2_init() < 0)
 		return brm_error_set(BRM_ERROR,
 		    "cannot initialise libgit2: %s", git_message());
+	/*
+	 * libgit2 caches no tree larger than 4 KiB, and a month folder of
+	 * a large portfolio is 30 KiB: reading its records from a commit
+	 * (reports) would inflate and hash it again for every record.
+	 */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE,
+	    (size_t)4 << 20);
 	return 0;
 }
 

@@ -122,7 +122,8 @@ for n in $sizes; do
 
 	# -- one mutating command, three ways, interleaved on one repository
 	a=() g=() b=() m=()
-	party=$(ls customers | head -1 | sed 's/\.yaml$//')
+	# (sed reads it all: head would leave ls to SIGPIPE, and pipefail)
+	party=$(ls customers | sed -n '1s/\.yaml$//p')
 	for ((i = 0; i <= runs; i++)); do
 		t=$(us "$brm" add-customer "Bench Kunde $i")
 		customer_yaml "bench-git-$i" "Bench Git $i" \
@@ -190,7 +191,7 @@ for n in $sizes; do
 
 	# -- commands that only start, look and answer
 	hello=$(time_of "$runs" "$bin/hello_git2")
-	id=$(ls meetings/2026/10 | head -1 | sed 's/\.yaml$//')
+	id=$(ls meetings/2026/10 | sed -n '1s/\.yaml$//p')
 	row "\`brm show $id\`" "$(time_of "$runs" "$brm" show "$id")" \
 	    "process start, C + libgit2 (hello_git2.c)" "$hello" "≤ 1.3×"
 	row "\`brm --help\`" "$(time_of "$runs" "$brm" --help)" \
