@@ -90,6 +90,8 @@ static int each_option(const struct brm_opt *opts, view_fn fn,
 	int ret;
 
 	for (o = opts; o && o->type != BRM_OPT_END; o++) {
+		if (o->type == BRM_OPT_OPERAND)
+			continue;
 		if (o->type == BRM_OPT_FIELDS) {
 			fa = o->value;
 			if ((ret = walk_fields(o, fa->fields, "", fn,
@@ -472,32 +474,39 @@ void brm_strlist_release(struct brm_strlist *l)
 /* ---- completion ---- */
 
 struct lister {
-	void (*fn)(const char *, const char *, const char *, void *);
+	void (*fn)(const struct brm_optinfo *, void *);
 	void *payload;
 };
 
 static int list_one(const struct optview *v, void *payload)
 {
 	struct lister *l = payload;
-	char name[160];
-	const char *complete = v->opt->complete;
+	struct brm_optinfo o = { v->opt->short_name, v->long_name, v->arg,
+		v->opt->complete };
 
 	if (v->field && v->field->type == BRM_F_REF)
-		complete = v->field->arg;
-	if (v->long_name)
-		snprintf(name, sizeof(name), "--%s", v->long_name);
-	else
-		snprintf(name, sizeof(name), "-%c", v->opt->short_name);
-	l->fn(name, v->arg, complete, l->payload);
+		o.complete = v->field->arg;
+	l->fn(&o, l->payload);
 	return 0;
 }
 
 void brm_options_list(const struct brm_usage *u,
-    void (*fn)(const char *opt, const char *arg, const char *complete,
-	void *payload), void *payload)
+    void (*fn)(const struct brm_optinfo *o, void *payload), void *payload)
 {
 	struct lister l = { fn, payload };
+	const struct brm_optinfo help = { 'h', "help", NULL, NULL };
 
-	fn("--help", NULL, NULL, payload);
+	fn(&help, payload);
 	each_option(u->opts, list_one, &l);
+}
+
+const struct brm_operand *brm_operand_find(const struct brm_usage *u,
+    int n)
+{
+	const struct brm_opt *o;
+
+	for (o = u->opts; o && o->type != BRM_OPT_END; o++)
+		if (o->type == BRM_OPT_OPERAND && o->operand.n == n)
+			return &o->operand;
+	return NULL;
 }

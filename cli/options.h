@@ -20,6 +20,7 @@ struct brm_record;
 
 enum brm_opt_type {
 	BRM_OPT_END,
+	BRM_OPT_OPERAND,	/* not an option: how an operand completes */
 	BRM_OPT_FLAG,		/* int *: set to 1 */
 	BRM_OPT_STRING,		/* const char **: the last one wins */
 	BRM_OPT_LIST,		/* struct brm_strlist *: repeatable */
@@ -45,6 +46,31 @@ struct brm_fieldargs {
 	size_t n, alloc;
 };
 
+struct brm_completion;
+
+/*
+ * How brm __complete (cmd/complete.c) completes operand n (from 0; a
+ * repeated last operand uses its row for every repetition) when its
+ * placeholder alone does not say.  By default "<customer>" completes the
+ * ids of the kind it names, "<id>" those of every kind, "<file>" and
+ * "<dir>" let the shell complete paths, and a word of literal choices
+ * ("monthly|customer") completes those words.
+ */
+struct brm_operand {
+	int n;
+	const char *kinds;	/* ids of these kinds: "customer|supplier" */
+	const char *where;	/* only records that meet this (core/where.h):
+				 * "status=acknowledged" */
+	void (*complete)(struct brm_completion *c);	/* computed */
+	const char *after;	/* only when the operand before is one of
+				 * these words: "customer" */
+	unsigned flags;		/* BRM_COMPLETE_FILES... */
+};
+
+/* The shell completes the operand as a path (a file, a directory). */
+#define BRM_COMPLETE_FILES (1u << 0)
+#define BRM_COMPLETE_DIRS (1u << 1)
+
 struct brm_opt {
 	enum brm_opt_type type;
 	int short_name;
@@ -54,6 +80,7 @@ struct brm_opt {
 	const char *help;
 	const char *complete;	/* ids to complete for the value: "customer" */
 	unsigned flags;
+	struct brm_operand operand;	/* BRM_OPT_OPERAND rows only */
 };
 
 /* The option must be given: the synopsis shows it without brackets and
@@ -62,21 +89,42 @@ struct brm_opt {
  * default.) */
 #define BRM_OPT_REQUIRED (1u << 0)
 
-#define BRM_OPT_FLAG_(s, l, v, h) { BRM_OPT_FLAG, s, l, v, NULL, h, NULL, 0 }
+#define BRM_NO_OPERAND_ { 0, NULL, NULL, NULL, NULL, 0 }
+#define BRM_OPT_FLAG_(s, l, v, h) \
+	{ BRM_OPT_FLAG, s, l, v, NULL, h, NULL, 0, BRM_NO_OPERAND_ }
 #define BRM_OPT_STRING_(s, l, v, a, h) \
-	{ BRM_OPT_STRING, s, l, v, a, h, NULL, 0 }
+	{ BRM_OPT_STRING, s, l, v, a, h, NULL, 0, BRM_NO_OPERAND_ }
 #define BRM_OPT_STRING_REQ_(s, l, v, a, h) \
-	{ BRM_OPT_STRING, s, l, v, a, h, NULL, BRM_OPT_REQUIRED }
+	{ BRM_OPT_STRING, s, l, v, a, h, NULL, BRM_OPT_REQUIRED, \
+	  BRM_NO_OPERAND_ }
 #define BRM_OPT_REF_(s, l, v, a, kinds, h) \
-	{ BRM_OPT_STRING, s, l, v, a, h, kinds, 0 }
+	{ BRM_OPT_STRING, s, l, v, a, h, kinds, 0, BRM_NO_OPERAND_ }
 #define BRM_OPT_LIST_(s, l, v, a, h) \
-	{ BRM_OPT_LIST, s, l, v, a, h, NULL, 0 }
+	{ BRM_OPT_LIST, s, l, v, a, h, NULL, 0, BRM_NO_OPERAND_ }
 #define BRM_OPT_FIELDS_(v) \
-	{ BRM_OPT_FIELDS, 0, NULL, v, NULL, NULL, NULL, 0 }
-#define BRM_OPT_END_ { BRM_OPT_END, 0, NULL, NULL, NULL, NULL, NULL, 0 }
+	{ BRM_OPT_FIELDS, 0, NULL, v, NULL, NULL, NULL, 0, BRM_NO_OPERAND_ }
+
+/* Operand n completes the ids of kinds that meet where (may be NULL). */
+#define BRM_OPERAND_IDS_(n, kinds, where) \
+	{ BRM_OPT_OPERAND, 0, NULL, NULL, NULL, NULL, NULL, 0, \
+	  { n, kinds, where, NULL, NULL, 0 } }
+/* Operand n completes ids of kinds only after one of the words after. */
+#define BRM_OPERAND_AFTER_(n, kinds, after) \
+	{ BRM_OPT_OPERAND, 0, NULL, NULL, NULL, NULL, NULL, 0, \
+	  { n, kinds, NULL, NULL, after, 0 } }
+/* Operand n's candidates come from fn (cmd/complete.c has some). */
+#define BRM_OPERAND_FN_(n, fn) \
+	{ BRM_OPT_OPERAND, 0, NULL, NULL, NULL, NULL, NULL, 0, \
+	  { n, NULL, NULL, fn, NULL, 0 } }
+/* Operand n is a path: BRM_COMPLETE_FILES or BRM_COMPLETE_DIRS. */
+#define BRM_OPERAND_PATH_(n, flags) \
+	{ BRM_OPT_OPERAND, 0, NULL, NULL, NULL, NULL, NULL, 0, \
+	  { n, NULL, NULL, NULL, NULL, flags } }
+#define BRM_OPT_END_ \
+	{ BRM_OPT_END, 0, NULL, NULL, NULL, NULL, NULL, 0, BRM_NO_OPERAND_ }
 
 /* What a command accepts: its name, operands ("<customer> [<name>...]")
- * and options. */
+ * and options (with BRM_OPERAND rows saying how operands complete). */
 struct brm_usage {
 	const char *cmd;
 	const char *operands;
@@ -125,9 +173,19 @@ void brm_strlist_release(struct brm_strlist *l);
 extern void (*brm_parse_hook)(const struct brm_usage *u, void *payload);
 extern void *brm_parse_hook_payload;
 
-/* For completion: each option of u as "--name\targ\tkinds" lines. */
+/* For completion: an option of a command, schema rows expanded. */
+struct brm_optinfo {
+	int short_name;		/* 'o', or 0 */
+	const char *long_name;	/* "output", or NULL */
+	const char *arg;	/* "<file>", "low|high"; NULL: no value */
+	const char *complete;	/* ids of these kinds for the value */
+};
+
+/* Call fn for -h/--help and each option of u. */
 void brm_options_list(const struct brm_usage *u,
-    void (*fn)(const char *opt, const char *arg, const char *complete,
-	void *payload), void *payload);
+    void (*fn)(const struct brm_optinfo *o, void *payload), void *payload);
+/* The BRM_OPERAND row for operand n of u, or NULL. */
+const struct brm_operand *brm_operand_find(const struct brm_usage *u,
+    int n);
 
 #endif

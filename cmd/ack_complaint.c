@@ -7,6 +7,8 @@ int cmd_ack_complaint(int argc, char **argv, struct brm_ctx *ctx)
 	const struct brm_opt opts[] = {
 		BRM_OPT_STRING_(0, "at", &at, "<time>",
 		    "when it was acknowledged (default: now)"),
+		BRM_OPERAND_IDS_(0, "complaint",
+		    brm_complaint_where(BRM_COMPLAINT_ACK)),
 		BRM_OPT_END_
 	};
 	const struct brm_usage u = { "ack-complaint", "<complaint>", opts };

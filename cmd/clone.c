@@ -14,6 +14,7 @@ int cmd_clone(int argc, char **argv, struct brm_ctx *ctx)
 	char *dir = NULL, *in = NULL;
 	int portfolio, ret;
 	const struct brm_opt opts[] = {
+		BRM_OPERAND_PATH_(0, BRM_COMPLETE_DIRS),
 		BRM_OPT_END_
 	};
 	const struct brm_usage u = { "clone", "<url> [<dir>]", opts };

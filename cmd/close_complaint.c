@@ -10,6 +10,8 @@ int cmd_close_complaint(int argc, char **argv, struct brm_ctx *ctx)
 		    "whether the customer was satisfied"),
 		BRM_OPT_STRING_(0, "at", &at, "<time>",
 		    "when it was closed (default: now)"),
+		BRM_OPERAND_IDS_(0, "complaint",
+		    brm_complaint_where(BRM_COMPLAINT_CLOSE)),
 		BRM_OPT_END_
 	};
 	const struct brm_usage u = { "close-complaint", "<complaint>", opts };

@@ -1,9 +1,9 @@
 /*
  * brm __complete WORD...: completion candidates, one per line, for the
- * shell scripts in completions/.  WORDs are the command line after "brm",
- * the last one being the word under the cursor (possibly empty).  Command
- * names come from the command table, options from the command's own
- * option table, values from the schema and ids from the store, so a new
+ * shell scripts in completions/ (the protocol is in cmd/complete.h).
+ * Command names come from the command table; options, their values and
+ * operands from the command's own option table (its BRM_OPERAND rows and
+ * its synopsis); values from the schema and ids from the store.  So a new
  * command, option or field needs no change here.
  */
 #include <stdio.h>
@@ -11,221 +11,410 @@
 #include <string.h>
 
 #include "cli/records.h"
+#include "cmd/complete.h"
 #include "core/buf.h"
 #include "core/error.h"
+#include "core/where.h"
 
-struct completion {
+struct brm_completion {
 	struct brm_ctx *ctx;
 	char **words;		/* after the command name */
 	int nwords;		/* the last one is being completed */
-	const char *cur;
+	const char *cur;	/* what candidates must start with */
+	const char *pre;	/* put before each: "--severity=", "kind=" */
+	char **operands;	/* the operands before the cursor */
+	int noperands;
+	int any;		/* something was offered */
 };
 
-static void emit(const char *cand, const char *cur)
+void brm_complete_add(struct brm_completion *c, const char *cand)
 {
-	if (!strncmp(cand, cur, strlen(cur)))
-		printf("%s\n", cand);
+	if (strncmp(cand, c->cur, strlen(c->cur)))
+		return;
+	printf("%s%s\n", c->pre, cand);
+	c->any = 1;
 }
 
-static void complete_commands(const char *cur)
+const char *brm_complete_word(const struct brm_completion *c)
 {
-	const struct brm_cmd *c;
-
-	for (c = brm_commands; c->name; c++)
-		if (!(c->flags & BRM_CMD_HIDDEN))
-			emit(c->name, cur);
+	return c->cur;
 }
 
-static void complete_words(const char *list, const char *cur)
+const char *brm_complete_operand(const struct brm_completion *c, int i)
+{
+	return i >= 0 && i < c->noperands ? c->operands[i] : NULL;
+}
+
+struct brm_store *brm_complete_store(struct brm_completion *c)
+{
+	struct brm_store *s;
+
+	if (brm_ctx_store(c->ctx, &s) < 0) {
+		brm_error_clear();
+		return NULL;
+	}
+	return s;
+}
+
+/* Let the shell complete a path: the whole answer, so only if nothing
+ * else was offered. */
+static void complete_path(struct brm_completion *c, int dirs)
+{
+	if (!c->any)
+		printf("%s\n", dirs ? ":dirs" : ":files");
+	c->any = 1;
+}
+
+void brm_complete_commands(struct brm_completion *c)
+{
+	const struct brm_cmd *cmd;
+
+	for (cmd = brm_commands; cmd->name; cmd++)
+		if (!(cmd->flags & BRM_CMD_HIDDEN))
+			brm_complete_add(c, cmd->name);
+}
+
+static void complete_words(struct brm_completion *c, const char *list)
 {
 	char *copy = brm_strdup(list), *tok, *save = NULL;
 
 	for (tok = strtok_r(copy, "|", &save); tok;
 	    tok = strtok_r(NULL, "|", &save))
-		emit(tok, cur);
+		brm_complete_add(c, tok);
 	free(copy);
 }
 
-static void complete_ids(struct brm_ctx *ctx, const char *kinds,
-    const char *cur)
+/* The ids of kinds ("customer|supplier"; NULL: every kind) that meet
+ * where (NULL: all). */
+static void complete_ids(struct brm_completion *c, const char *kinds,
+    const char *where)
 {
 	const struct brm_kind *const *k;
-	struct brm_store *s;
+	struct brm_store *s = brm_complete_store(c);
 	char **ids;
 	size_t n, i;
 
-	if (brm_ctx_store(ctx, &s) < 0)
+	if (!s)
 		return;
 	for (k = brm_kinds; *k; k++) {
 		if (kinds && !brm_word_in(kinds, (*k)->name))
 			continue;
-		brm_store_ids_prefix(s, *k, cur, &ids, &n);
+		if (where)
+			brm_store_ids_where(s, *k, where, c->cur, &ids, &n);
+		else
+			brm_store_ids_prefix(s, *k, c->cur, &ids, &n);
 		for (i = 0; i < n; i++)
-			emit(ids[i], cur);
+			brm_complete_add(c, ids[i]);
 		brm_strv_free(ids, n);
 	}
 }
 
-static void complete_kinds(const char *cur)
+void brm_complete_kinds(struct brm_completion *c)
 {
 	const struct brm_kind *const *k;
 	const char *view;
 	size_t i;
 
 	for (k = brm_kinds; *k; k++)
-		emit((*k)->plural, cur);
+		brm_complete_add(c, (*k)->plural);
 	for (i = 0; (view = brm_list_view(i)); i++)
-		emit(view, cur);
+		brm_complete_add(c, view);
 }
 
-/* Top-level fields of the record named by ref, as "field=". */
-static void complete_fields(struct brm_ctx *ctx, const char *ref,
-    const char *cur)
+/* The values field f takes, for "field=<TAB>" and "--opt <TAB>". */
+static void complete_field_value(struct brm_completion *c,
+    const struct brm_field *f)
 {
-	const struct brm_field *f;
-	struct brm_record *r;
-	struct brm_store *s;
-	char cand[160];
+	switch (f->type) {
+	case BRM_F_ENUM:
+		complete_words(c, f->arg);
+		break;
+	case BRM_F_BOOL:
+		complete_words(c, "true|false");
+		break;
+	case BRM_F_REF:
+		complete_ids(c, f->arg, NULL);
+		break;
+	case BRM_F_DATE:
+		complete_words(c, "today");
+		break;
+	default:
+		break;
+	}
+}
 
-	if (brm_ctx_store(ctx, &s) < 0 || brm_store_find(&r, s, ref,
-	    NULL) < 0)
-		return;
-	for (f = r->kind->fields; f->name; f++) {
+/* Fields of one level: "field=", or "map." for a mapping. */
+static void complete_field_names(struct brm_completion *c,
+    const struct brm_field *f, const char *base)
+{
+	char cand[192];
+
+	for (; f && f->name; f++) {
 		if (f->flags & BRM_FIELD_AUTO)
 			continue;
-		snprintf(cand, sizeof(cand), "%s%s", f->name,
+		snprintf(cand, sizeof(cand), "%s%s%s", base, f->name,
 		    f->type == BRM_F_MAP ? "." : "=");
-		emit(cand, cur);
+		brm_complete_add(c, cand);
 	}
-	brm_record_free(r);
 }
 
-/* The n-th placeholder of an operand spec ("<customer> <service>"). */
-static int operand_name(const char *spec, int n, char *out, size_t size)
+void brm_complete_fields(struct brm_completion *c)
 {
-	const char *p = spec, *lt, *gt, *last = NULL;
+	const struct brm_kind *kind;
+	const struct brm_field *f;
+	struct brm_store *s = brm_complete_store(c);
+	const char *ref = brm_complete_operand(c, 0), *eq, *dot, *last;
+	char *id, *path, *pre;
+	const char *cur = c->cur, *old_pre = c->pre;
+
+	if (!s || !ref || brm_store_resolve(s, ref, NULL, &kind, &id) < 0) {
+		brm_error_clear();
+		return;
+	}
+	free(id);
+	if ((eq = strchr(cur, '='))) {
+		path = brm_strndup(cur, (size_t)(eq - cur));
+		if ((f = brm_field_at(kind, path)) &&
+		    !(f->flags & BRM_FIELD_AUTO)) {
+			pre = brm_xprintf("%s%s=", c->pre, path);
+			c->pre = pre;
+			c->cur = eq + 1;
+			complete_field_value(c, f);
+			c->cur = cur;
+			c->pre = old_pre;
+			free(pre);
+		}
+		free(path);
+		return;
+	}
+	if (!(dot = strrchr(cur, '.'))) {
+		complete_field_names(c, kind->fields, "");
+		return;
+	}
+	/* "review.ca": the fields of the mapping review; "revenue.0.": of
+	 * an item of the list revenue (whose index is for the user) */
+	path = brm_strndup(cur, (size_t)(dot - cur));
+	f = brm_field_at(kind, path);
+	last = strrchr(path, '.');
+	last = last ? last + 1 : path;
+	if (f && f->type == BRM_F_MAP && !(f->flags & BRM_FIELD_AUTO) &&
+	    (!(f->flags & BRM_FIELD_LIST) || strspn(last, "0123456789") ==
+	    strlen(last))) {
+		pre = brm_xprintf("%s.", path);
+		complete_field_names(c, f->sub, pre);
+		free(pre);
+	}
+	free(path);
+}
+
+/* ---- operands ---- */
+
+/* Word n of an operand spec ("<customer> [<name>...]"); a repeated last
+ * word stands for every later one.  *at is the index of the word. */
+static char *spec_word(const char *spec, int n, int *at)
+{
+	char *copy = brm_strdup(spec ? spec : ""), *tok, *save = NULL;
+	char *last = NULL, *found = NULL;
 	int i = 0;
 
-	while ((lt = strchr(p, '<')) && (gt = strchr(lt, '>'))) {
-		last = lt;
-		if (i++ == n)
+	for (tok = strtok_r(copy, " ", &save); tok;
+	    tok = strtok_r(NULL, " ", &save), i++) {
+		last = tok;
+		if (i == n) {
+			found = tok;
 			break;
-		p = gt + 1;
-		last = NULL;
+		}
 	}
-	if (!last && spec && strstr(spec, "...") && (lt = strrchr(spec, '<')))
-		last = lt;		/* a repeated last operand */
-	if (!last || !(gt = strchr(last, '>')))
-		return -1;
-	snprintf(out, size, "%.*s", (int)(gt - last - 1), last + 1);
-	return 0;
+	if (!found && last && strstr(last, "...")) {
+		found = last;
+		n = i - 1;
+	}
+	found = found ? brm_strdup(found) : NULL;
+	*at = n;
+	free(copy);
+	return found;
 }
 
-static void complete_operand(struct completion *c, const char *spec,
-    int n, char **operands)
+/* "[<dir>]" -> "dir"; "monthly|customer" stays as it is. */
+static void placeholder(const char *word, char *out, size_t size)
 {
-	const struct brm_kind *k;
-	char name[64];
+	const char *lt = strchr(word, '<'), *gt;
 
-	if (operand_name(spec, n, name, sizeof(name)) < 0)
-		return;
-	if (!strcmp(name, "id"))
-		complete_ids(c->ctx, NULL, c->cur);
-	else if (!strcmp(name, "kind"))
-		complete_kinds(c->cur);
-	else if (!strcmp(name, "command"))
-		complete_commands(c->cur);
-	else if (!strcmp(name, "party"))
-		complete_ids(c->ctx, "customer|supplier|third-party", c->cur);
-	else if (!strcmp(name, "field") && n > 0)
-		complete_fields(c->ctx, operands[0], c->cur);
-	else if ((k = brm_kind_lookup(name)))
-		complete_ids(c->ctx, k->name, c->cur);
+	if (lt && (gt = strchr(lt, '>')))
+		snprintf(out, size, "%.*s", (int)(gt - lt - 1), lt + 1);
+	else
+		snprintf(out, size, "%.*s", (int)strcspn(word, "[]."), word);
 }
+
+static void complete_declared(struct brm_completion *c,
+    const struct brm_operand *o, int n)
+{
+	const char *before = brm_complete_operand(c, n - 1);
+
+	if (o->after && (!before || !brm_word_in(o->after, before)))
+		return;
+	if (o->flags & (BRM_COMPLETE_FILES | BRM_COMPLETE_DIRS))
+		complete_path(c, (o->flags & BRM_COMPLETE_DIRS) != 0);
+	else if (o->complete)
+		o->complete(c);
+	else if (o->kinds)
+		complete_ids(c, o->kinds, o->where);
+}
+
+static void complete_operand(struct brm_completion *c,
+    const struct brm_usage *u, int n)
+{
+	const struct brm_operand *o;
+	const struct brm_kind *k;
+	char *word, name[64];
+	int at;
+
+	if (!(word = spec_word(u->operands, n, &at)))
+		return;
+	placeholder(word, name, sizeof(name));
+	if ((o = brm_operand_find(u, at)))
+		complete_declared(c, o, n);
+	else if (!strchr(word, '<'))
+		complete_words(c, name);	/* literal choices */
+	else if (!strcmp(name, "id"))
+		complete_ids(c, NULL, NULL);
+	else if (!strcmp(name, "file") || !strcmp(name, "dir"))
+		complete_path(c, !strcmp(name, "dir"));
+	else if ((k = brm_kind_lookup(name)))
+		complete_ids(c, k->name, NULL);
+	free(word);
+}
+
+/* ---- options ---- */
 
 struct optfind {
-	const char *name;
-	const char *arg;
-	const char *complete;
-	int found;
+	const char *word;	/* "--output", "-o" */
+	size_t len;		/* of the name in word */
+	struct brm_optinfo found;
+	int hit;
 };
 
-static void find_opt(const char *opt, const char *arg, const char *kinds,
-    void *payload)
+static void find_opt(const struct brm_optinfo *o, void *payload)
 {
 	struct optfind *f = payload;
+	const char *w = f->word;
 
-	if (!strcmp(opt, f->name)) {
-		f->arg = arg;
-		f->complete = kinds;
-		f->found = 1;
+	if (w[1] == '-' ? o->long_name && f->len == strlen(o->long_name) + 2 &&
+	    !strncmp(w + 2, o->long_name, f->len - 2) :
+	    f->len == 2 && o->short_name == (unsigned char)w[1]) {
+		f->found = *o;
+		f->hit = 1;
 	}
 }
 
-static void list_opt(const char *opt, const char *arg, const char *kinds,
-    void *payload)
-{
-	(void)arg;
-	(void)kinds;
-	emit(opt, payload);
-}
-
-/* Does word (an option) take the next word as its value? */
-static int takes_value(const struct brm_usage *u, const char *word,
-    struct optfind *f)
+/* The option word names ("--out" in "--out=x"), or NULL. */
+static const struct brm_optinfo *lookup_opt(const struct brm_usage *u,
+    const char *word, size_t len, struct optfind *f)
 {
 	memset(f, 0, sizeof(*f));
-	f->name = word;
-	if (word[0] != '-' || strchr(word, '='))
-		return 0;
+	f->word = word;
+	f->len = len;
 	brm_options_list(u, find_opt, f);
-	return f->found && f->arg;
+	return f->hit ? &f->found : NULL;
 }
 
-static void complete_value(struct completion *c, const struct optfind *f)
+/* Does word (an option) take the next word as its value?  Not when the
+ * value is in it: "--out=x", "-ox". */
+static const struct brm_optinfo *takes_next(const struct brm_usage *u,
+    const char *word, struct optfind *f)
 {
-	if (f->complete)
-		complete_ids(c->ctx, f->complete, c->cur);
-	else if (strchr(f->arg, '|') && !strchr(f->arg, '<'))
-		complete_words(f->arg, c->cur);
-	else if (!strcmp(f->arg, "<date>"))
-		complete_words("today|yesterday", c->cur);
+	const struct brm_optinfo *o;
+	size_t len = strlen(word);
+
+	if (word[0] != '-' || !word[1] || strchr(word, '=') ||
+	    (word[1] != '-' && len != 2))
+		return NULL;
+	o = lookup_opt(u, word, len, f);
+	return o && o->arg ? o : NULL;
+}
+
+static void list_opt(const struct brm_optinfo *o, void *payload)
+{
+	char name[160];
+
+	if (o->long_name)
+		snprintf(name, sizeof(name), "--%s", o->long_name);
+	else
+		snprintf(name, sizeof(name), "-%c", o->short_name);
+	brm_complete_add(payload, name);
+}
+
+static void complete_value(struct brm_completion *c,
+    const struct brm_optinfo *o)
+{
+	if (o->complete)
+		complete_ids(c, o->complete, NULL);
+	else if (strchr(o->arg, '|') && !strchr(o->arg, '<'))
+		complete_words(c, o->arg);
+	else if (!strcmp(o->arg, "<date>"))
+		complete_words(c, "today|yesterday");
+	else if (!strcmp(o->arg, "<file>") || !strcmp(o->arg, "<dir>"))
+		complete_path(c, !strcmp(o->arg, "<dir>"));
+}
+
+/* "--severity=<TAB>": the option's values, each after "--severity=". */
+static int complete_attached(struct brm_completion *c,
+    const struct brm_usage *u)
+{
+	const char *eq = strchr(c->cur, '=');
+	const struct brm_optinfo *o;
+	struct optfind f;
+	char *pre;
+
+	if (strncmp(c->cur, "--", 2) || !eq ||
+	    !(o = lookup_opt(u, c->cur, (size_t)(eq - c->cur), &f)) ||
+	    !o->arg)
+		return 0;
+	pre = brm_strndup(c->cur, (size_t)(eq - c->cur + 1));
+	c->pre = pre;
+	c->cur = eq + 1;
+	complete_value(c, o);
+	free(pre);
+	return 1;
 }
 
 static void complete_with(const struct brm_usage *u, void *payload)
 {
-	struct completion *c = payload;
-	char **operands = brm_calloc((size_t)c->nwords + 1, sizeof(char *));
+	struct brm_completion *c = payload;
+	const struct brm_optinfo *o;
 	struct optfind f;
-	int i, n = 0, only_operands = 0;
+	int i, only_operands = 0;
 
+	c->operands = brm_calloc((size_t)c->nwords + 1, sizeof(char *));
 	/* which operand is under the cursor, skipping option values */
 	for (i = 0; i < c->nwords - 1; i++) {
 		if (!only_operands && !strcmp(c->words[i], "--"))
 			only_operands = 1;
 		else if (!only_operands && c->words[i][0] == '-' &&
 		    c->words[i][1])
-			i += takes_value(u, c->words[i], &f);
+			i += takes_next(u, c->words[i], &f) != NULL;
 		else
-			operands[n++] = c->words[i];
+			c->operands[c->noperands++] = c->words[i];
 	}
 	if (c->nwords >= 2 && !only_operands &&
-	    takes_value(u, c->words[c->nwords - 2], &f))
-		complete_value(c, &f);
-	else if (c->cur[0] == '-' && !only_operands)
-		brm_options_list(u, list_opt, (void *)c->cur);
-	else
-		complete_operand(c, u->operands, n, operands);
-	free(operands);
+	    (o = takes_next(u, c->words[c->nwords - 2], &f)))
+		complete_value(c, o);
+	else if (c->cur[0] == '-' && !only_operands) {
+		if (!complete_attached(c, u))
+			brm_options_list(u, list_opt, c);
+	} else
+		complete_operand(c, u, c->noperands);
+	free(c->operands);
 }
 
 int cmd_complete(int argc, char **argv, struct brm_ctx *ctx)
 {
-	struct completion c = { ctx, NULL, 0, "" };
+	struct brm_completion c = { ctx, NULL, 0, "", "", NULL, 0, 0 };
 	const struct brm_cmd *cmd;
 
-	if (argc < 2 || argc == 2) {
-		complete_commands(argc == 2 ? argv[1] : "");
+	if (argc <= 2) {
+		c.cur = argc == 2 ? argv[1] : "";
+		brm_complete_commands(&c);
 		return 0;
 	}
 	if (!(cmd = brm_cmd_lookup(argv[1])) ||

@@ -5,8 +5,12 @@
 #include <string.h>
 
 #include "cli/records.h"
+#include "cmd/complete.h"
 #include "core/buf.h"
 #include "core/error.h"
+
+/* What a "done" value may say */
+#define DONE "true|yes|on|1|True|TRUE"
 
 static int done_action(struct brm_ctx *ctx, const char *ref, size_t n)
 {
@@ -31,8 +35,7 @@ static int done_action(struct brm_ctx *ctx, const char *ref, size_t n)
 		goto done;
 	}
 	snprintf(path, sizeof(path), "actions.%zu.done", n - 1);
-	if ((done = brm_record_str(r, path)) &&
-	    brm_word_in("true|yes|on|1|True|TRUE", done)) {
+	if ((done = brm_record_str(r, path)) && brm_word_in(DONE, done)) {
 		ret = brm_error_set(BRM_EINVALID, "action %zu of meeting '%s' "
 		    "is already done", n, r->id);
 		goto done;
@@ -51,9 +54,36 @@ done:
 	return ret < 0 ? brm_fail(ret) : 0;
 }
 
+/* brm done-action MEETING <TAB>: the numbers of its open actions. */
+static void complete_open_actions(struct brm_completion *c)
+{
+	const char *ref = brm_complete_operand(c, 0), *done;
+	struct brm_store *s = brm_complete_store(c);
+	struct brm_record *r;
+	struct brm_node *list;
+	char n[24];
+	size_t i;
+
+	if (!s || !ref || brm_store_find(&r, s, ref, "meeting") < 0)
+		return;
+	list = brm_record_get(r, "actions");
+	for (i = 0; list && list->type == BRM_NODE_SEQ && i < list->n; i++) {
+		done = brm_node_str(list->items[i], "done");
+		if (!done || !brm_word_in(DONE, done)) {
+			snprintf(n, sizeof(n), "%zu", i + 1);
+			brm_complete_add(c, n);
+		}
+	}
+	brm_record_free(r);
+}
+
 int cmd_done_action(int argc, char **argv, struct brm_ctx *ctx)
 {
-	const struct brm_opt opts[] = { BRM_OPT_END_ };
+	const struct brm_opt opts[] = {
+		BRM_OPERAND_IDS_(0, "meeting", "actions.done!=" DONE),
+		BRM_OPERAND_FN_(1, complete_open_actions),
+		BRM_OPT_END_
+	};
 	const struct brm_usage u = { "done-action", "<meeting> <n>", opts };
 	unsigned long n;
 	char *end;

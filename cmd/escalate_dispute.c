@@ -95,6 +95,8 @@ int cmd_escalate_dispute(int argc, char **argv, struct brm_ctx *ctx)
 	const struct brm_opt opts[] = {
 		BRM_OPT_STRING_(0, "at", &when, "<time>",
 		    "when the new level was reached (default: now)"),
+		/* open and below TOP_LEVEL */
+		BRM_OPERAND_IDS_(0, "dispute", "status=open level=1|2|3"),
 		BRM_OPT_END_
 	};
 	const struct brm_usage u = { "escalate-dispute", "<dispute>", opts };

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/records.h"
+#include "cmd/complete.h"
 #include "core/date.h"
 #include "core/error.h"
 #include "formats/json.h"
@@ -386,6 +387,7 @@ int cmd_list(int argc, char **argv, struct brm_ctx *ctx)
 		    "only records dated on or before this day"),
 		BRM_OPT_STRING_(0, "format", &format, "table|json|tsv|yaml",
 		    "output format (default: table)"),
+		BRM_OPERAND_FN_(0, brm_complete_kinds),
 		BRM_OPT_END_
 	};
 	const struct brm_usage u = { "list", "<kind>", opts };

@@ -46,6 +46,7 @@ int cmd_log_meeting(int argc, char **argv, struct brm_ctx *ctx)
 		BRM_OPT_FIELDS_(&fa),
 		BRM_OPT_LIST_(0, "action", &actions, "<text>",
 		    "an action item agreed (see also brm add-action)"),
+		BRM_OPERAND_IDS_(0, "customer|supplier|third-party", NULL),
 		BRM_OPT_END_
 	};
 	const struct brm_usage u = { "log-meeting", "<party>", opts };

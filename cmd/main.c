@@ -88,9 +88,12 @@ const struct brm_cmd brm_commands[] = {
 	  "Monthly, customer, portfolio and supplier reports" },
 	{ "help", cmd_help, 0, "help",
 	  "Show the manual of a command" },
-	{ "__complete", cmd_complete, BRM_CMD_HIDDEN, NULL, NULL },
-	{ "merge-driver", cmd_merge_driver, BRM_CMD_HIDDEN, NULL, NULL },
-	{ "__records-man", cmd_records_man, BRM_CMD_HIDDEN, NULL, NULL },
+	{ "__complete", cmd_complete, BRM_CMD_HIDDEN, NULL,
+	  "Print completion candidates for the shell scripts" },
+	{ "merge-driver", cmd_merge_driver, BRM_CMD_HIDDEN, NULL,
+	  "Merge a record file, as git's merge driver" },
+	{ "__records-man", cmd_records_man, BRM_CMD_HIDDEN, NULL,
+	  "Print brm-records(5) from the schema" },
 	{ NULL, NULL, 0, NULL, NULL }
 };
 

@@ -10,6 +10,8 @@ int cmd_reopen_complaint(int argc, char **argv, struct brm_ctx *ctx)
 		    "why it is reopened"),
 		BRM_OPT_STRING_(0, "at", &at, "<time>",
 		    "when it was reopened (default: now)"),
+		BRM_OPERAND_IDS_(0, "complaint",
+		    brm_complaint_where(BRM_COMPLAINT_REOPEN)),
 		BRM_OPT_END_
 	};
 	const struct brm_usage u = { "reopen-complaint", "<complaint>", opts };

@@ -221,10 +221,11 @@ int cmd_report(int argc, char **argv, struct brm_ctx *ctx)
 		    "write the report to a file"),
 		BRM_OPT_STRING_(0, "month", &o.month, "<YYYY-MM>",
 		    "monthly: the month (default: the previous month)"),
+		BRM_OPERAND_AFTER_(1, "customer", "customer"),
 		BRM_OPT_END_
 	};
 	const struct brm_usage u = { "report",
-		"<monthly|customer|portfolio|suppliers> [<customer>]", opts };
+		"monthly|customer|portfolio|suppliers [<customer>]", opts };
 
 	if ((argc = brm_parse_options(argc, argv, &u)) < 0)
 		return brm_parse_exit(argc);

@@ -9,6 +9,8 @@ int cmd_resolve_complaint(int argc, char **argv, struct brm_ctx *ctx)
 		    "what was done about it"),
 		BRM_OPT_STRING_(0, "at", &at, "<time>",
 		    "when it was resolved (default: now)"),
+		BRM_OPERAND_IDS_(0, "complaint",
+		    brm_complaint_where(BRM_COMPLAINT_RESOLVE)),
 		BRM_OPT_END_
 	};
 	const struct brm_usage u = { "resolve-complaint", "<complaint>",

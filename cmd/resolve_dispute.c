@@ -84,6 +84,7 @@ int cmd_resolve_dispute(int argc, char **argv, struct brm_ctx *ctx)
 		    "how the dispute was resolved"),
 		BRM_OPT_STRING_(0, "at", &when, "<time>",
 		    "when it was resolved (default: now)"),
+		BRM_OPERAND_IDS_(0, "dispute", "status=open"),
 		BRM_OPT_END_
 	};
 	const struct brm_usage u = { "resolve-dispute", "<dispute>", opts };

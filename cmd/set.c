@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/records.h"
+#include "cmd/complete.h"
 #include "core/buf.h"
 #include "core/error.h"
 
@@ -159,7 +160,10 @@ done:
 
 int cmd_set(int argc, char **argv, struct brm_ctx *ctx)
 {
-	const struct brm_opt opts[] = { BRM_OPT_END_ };
+	const struct brm_opt opts[] = {
+		BRM_OPERAND_FN_(1, brm_complete_fields),
+		BRM_OPT_END_
+	};
 	const struct brm_usage u = { "set", "<id> <field>=<value>...", opts };
 
 	if ((argc = brm_parse_options(argc, argv, &u)) < 0)

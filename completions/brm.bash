@@ -4,8 +4,10 @@
 # words after "brm" up to the cursor, the last being the word under the
 # cursor (maybe empty), and prints the candidates one per line, already
 # filtered by that prefix: command names, the command's options, values
-# of enum options, record ids.  New commands and options need no change
-# here.  Install as .../bash-completion/completions/brm or source it.
+# of enum options, record ids.  Or it prints the one line ":files" or
+# ":dirs": then the word (the VALUE of "--opt=VALUE") is a path, which
+# bash completes.  New commands and options need no change here.
+# Install as .../bash-completion/completions/brm or source it.
 
 # _brm_dequote WORD: the word as the command will see it, for the simple
 # quoting people type on a command line ('a b', "a b", a\ b).
@@ -21,11 +23,25 @@ _brm_dequote()
 	printf '%s' "$w"
 }
 
-_brm_dirs()
+# _brm_paths -d|-f WORD PRE: paths that complete WORD, as bash shows
+# them (a slash after a directory); PRE, the part of WORD before bash's
+# own current word, is left out of each.
+_brm_paths()
 {
+	local w=$2 opt=
 	compopt -o filenames 2>/dev/null
+	# "--output=re": the path is what follows "="
+	if [[ $w == --*=* ]]; then
+		opt=${w%%=*}=
+		w=${w#*=}
+	fi
 	local IFS=$'\n'
-	COMPREPLY=($(compgen -d -- "$1"))
+	COMPREPLY=($(compgen "$1" -- "$(_brm_dequote "$w")"))
+	unset IFS
+	if [[ -n $opt ]]; then
+		COMPREPLY=("${COMPREPLY[@]/#/$opt}")
+		COMPREPLY=("${COMPREPLY[@]#"${3-}"}")
+	fi
 }
 
 _brm()
@@ -73,7 +89,7 @@ _brm()
 		esac
 	done
 	if ((i > n)); then		# the directory after -C
-		_brm_dirs "$cur"
+		_brm_paths -d "$cur"
 		return 0
 	fi
 	if ((i == n)) && [[ $cur == -* ]]; then
@@ -91,18 +107,10 @@ _brm()
 	    2>/dev/null))
 	unset IFS
 
-	if ((${#cands[@]} == 0)); then
-		# the operands of init (<dir>) and clone (<url> [<dir>]) are
-		# directories; their options are flags or take a value that
-		# is not one
-		if ((${#args[@]} > 1)) && [[ ${args[0]} == init ||
-		    ${args[0]} == clone ]] && [[ $cur != -* ]]; then
-			case ${words[n - 1]} in
-			--|[!-]*) _brm_dirs "$cur" ;;
-			esac
-		fi
-		return 0
-	fi
+	case ${cands[0]-} in
+	:files) _brm_paths -f "$cur" "$pre"; return 0 ;;
+	:dirs) _brm_paths -d "$cur" "$pre"; return 0 ;;
+	esac
 	[[ -n $pre ]] && cands=("${cands[@]#"$pre"}")
 	COMPREPLY=("${cands[@]}")
 	# "status=", "review.": the value or subfield follows, not a space

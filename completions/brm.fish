@@ -3,7 +3,9 @@
 # The candidates come from brm itself: `brm __complete WORD...` gets the
 # words after "brm" up to the cursor, the last being the word under the
 # cursor (maybe empty), and prints the candidates one per line, already
-# filtered by that prefix.  New commands and options need no change here.
+# filtered by that prefix; or the one line ":files" or ":dirs", when the
+# word (the VALUE of "--opt=VALUE") is a path, which fish completes.  New
+# commands and options need no change here.
 # Install as .../fish/vendor_completions.d/brm.fish or source it.
 
 function __brm_complete
@@ -52,19 +54,22 @@ function __brm_complete
         set pre -C (string replace -r '^~/' "$HOME/" -- $dir)
     end
     set -l cands ($bin $pre __complete $args 2>/dev/null)
-    if test (count $cands) -gt 0
-        printf '%s\n' $cands
-        return
-    end
-    # the operands of init (<dir>) and clone (<url> [<dir>]) are
-    # directories; their options take a value that is not one
-    if test (count $args) -gt 1; and contains -- $args[1] init clone
-        and not string match -q -- '-*' $cur
-        and begin
-            not string match -q -- '-?*' $tokens[-1]
-            or test "$tokens[-1]" = --
-        end
-        __fish_complete_directories $cur
+    switch "$cands[1]"
+        case :files :dirs
+            # "--output=re": the path is what follows "="
+            set -l opt (string match -r -- '^--[^=]*=' $cur)
+            set -l val (string replace -r -- '^--[^=]*=' '' $cur)
+            set -l paths
+            if test "$cands[1]" = :dirs
+                set paths (__fish_complete_directories $val)
+            else
+                set paths (__fish_complete_path $val)
+            end
+            for p in $paths
+                printf '%s%s\n' "$opt" $p
+            end
+        case '*'
+            printf '%s\n' $cands
     end
 end
 

@@ -48,6 +48,15 @@ const char *brm_complaint_command(enum brm_complaint_step step)
 	return steps[step].command;
 }
 
+const char *brm_complaint_where(enum brm_complaint_step step)
+{
+	static char where[NSTEPS][64];
+
+	snprintf(where[step], sizeof(where[step]), "status=%s",
+	    steps[step].from);
+	return where[step];
+}
+
 const char *brm_complaint_next(const char *status)
 {
 	if (!strcmp(status, "open"))

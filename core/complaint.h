@@ -45,6 +45,10 @@ struct brm_complaint_change {
 /* The command that takes step ("ack-complaint"...). */
 const char *brm_complaint_command(enum brm_complaint_step step);
 
+/* The complaints step may be taken on, as a core/where.h condition:
+ * "status=resolved|closed". */
+const char *brm_complaint_where(enum brm_complaint_step step);
+
 /* The commands allowed next from status, as "close-complaint or
  * reopen-complaint"; "" for an unknown status. */
 const char *brm_complaint_next(const char *status);

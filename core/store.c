@@ -149,6 +149,14 @@ static char *git_dir(const struct brm_store *s)
 	return dotgit;
 }
 
+char *brm_store_git_path(const struct brm_store *s, const char *name)
+{
+	char *dir = git_dir(s), *path = brm_xprintf("%s/%s", dir, name);
+
+	free(dir);
+	return path;
+}
+
 static void sleep_ms(long ms)
 {
 	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };

@@ -65,6 +65,8 @@ char *brm_store_take_note(struct brm_store *s);
 
 /* "<root>/<rel>", malloc'd. */
 char *brm_store_path(const struct brm_store *s, const char *rel);
+/* "<gitdir>/<name>" (a worktree's own git dir), malloc'd. */
+char *brm_store_git_path(const struct brm_store *s, const char *name);
 
 /*
  * Resolve ref, an id or a unique prefix of one, among the records of the
