@@ -265,3 +265,23 @@ page_groups() {
 		return 1
 	fi
 }
+
+@test "brm help -a lists the internal commands too, and takes no command" {
+	run --separate-stderr brm help -a
+	[ "$status" -eq 0 ]
+	# everything brm help lists, in the same order, then the rest
+	[ "$(brm help | sed -n '/^   /p')" = \
+	    "$(sed -n '/^Internal/q; /^   /p' <<<"$output")" ]
+	for c in __complete merge-driver __records-man; do
+		grep -q "^   $c  *[A-Z]" <<<"$output" ||
+			{ echo "brm help -a does not list $c" >&2; return 1; }
+	done
+	run brm help
+	[[ "$output" != *__complete* ]]
+	run --separate-stderr brm help --all set
+	[ "$status" -eq 2 ]
+	[[ "$stderr" == *"usage: brm help"* ]]
+	run --separate-stderr brm help __complete
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == *"no manual for '__complete'"* ]]
+}

@@ -71,6 +71,222 @@ add_c() {
 	[ "$output" = "help" ]
 }
 
+@test "brm __complete: an option's value, short or long, attached or not" {
+	# -n takes a number: no ids after it, and an operand after its value
+	run --separate-stderr brm __complete log -n ""
+	[ "$status" -eq 0 ] && [ -z "$stderr" ] && [ -z "$output" ]
+	run --separate-stderr brm __complete log --max-count ""
+	[ -z "$output" ]
+	run brm __complete log -n 5 g
+	[ "$output" = "globex" ]
+	run brm __complete log -n5 g
+	[ "$output" = "globex" ]
+	# a file: the shell completes it (the protocol's ":files")
+	run brm __complete report -o ""
+	[ "$output" = ":files" ]
+	run brm __complete report --output ""
+	[ "$output" = ":files" ]
+	run brm __complete report --output=rep
+	[ "$output" = ":files" ]
+	run brm __complete report -o x ""
+	[ "$(flat <<<"$output")" = "customer monthly portfolio suppliers" ]
+	# --opt=value: each value after the option
+	run brm __complete report --format=
+	[ "$(flat <<<"$output")" = "--format=html --format=json --format=md" ]
+	run brm __complete add-customer X --kind=i
+	[ "$output" = "--kind=internal" ]
+	run brm __complete add-service X --owner=
+	[ -z "$output" ]
+	run brm __complete record-complaint --service=d
+	[ "$output" = "--service=desk" ]
+	# a flag takes no value: what follows it is an operand
+	run brm __complete rm --force a
+	[ "$output" = "acme-corp" ]
+	run brm __complete rm -f a
+	[ "$output" = "acme-corp" ]
+}
+
+@test "brm __complete: operands from the command's table" {
+	run --separate-stderr brm __complete report ""
+	[ "$status" -eq 0 ] && [ -z "$stderr" ]
+	[ "$(flat <<<"$output")" = "customer monthly portfolio suppliers" ]
+	run brm __complete report p
+	[ "$output" = "portfolio" ]
+	# only the customer report takes a customer
+	run brm __complete report customer ""
+	[ "$(flat <<<"$output")" = "acme-corp globex" ]
+	run brm __complete report --format json customer g
+	[ "$output" = "globex" ]
+	run brm __complete report monthly ""
+	[ -z "$output" ]
+	# brm list: the kinds, as brm list names them in its usage error
+	run brm __complete list ""
+	for k in customers services meetings complaints disputes contracts; do
+		grep -qx "$k" <<<"$output" || { echo "no $k" >&2; return 1; }
+	done
+	run --separate-stderr brm list no-such-kind
+	[ "$status" -eq 2 ]
+	for k in $(brm __complete list ""); do
+		[[ "$stderr" == *"$k"* ]] || { echo "list does not take $k" >&2; return 1; }
+	done
+	run brm __complete list com
+	[ "$output" = "complaints" ]
+	# brm help: the commands and the other manuals
+	run brm __complete help ""
+	[ "$(flat <<<"$output")" = "$( (brm __complete ""; printf '%s\n' brm config records) | flat)" ]
+	run brm __complete help co
+	[ "$output" = "config" ]
+	# directories: init's and clone's
+	run brm __complete init ""
+	[ "$output" = ":dirs" ]
+	run brm __complete clone ../p ""
+	[ "$output" = ":dirs" ]
+	run brm __complete init --provider ""
+	[ -z "$output" ]
+}
+
+@test "brm __complete: brm set completes fields, subfields and values" {
+	run --separate-stderr brm __complete set acme-corp kind=
+	[ "$status" -eq 0 ] && [ -z "$stderr" ]
+	[ "$(flat <<<"$output")" = "kind=external kind=internal" ]
+	run brm __complete set acme-corp status=p
+	[ "$output" = "status=prospect" ]
+	run brm __complete set acme-corp review.
+	[[ " $(flat <<<"$output") " == *" review.cadence= "* ]]
+	[[ "$output" != *review.next_service_report* ]] # computed by brm
+	run brm __complete set acme-corp review.cadence=q
+	[ "$output" = "review.cadence=quarterly" ]
+	# the second and later field=value words alike
+	run brm __complete set acme-corp notes=x kind=e
+	[ "$output" = "kind=external" ]
+	# an item of a list by its index
+	run brm __complete set acme-corp revenue.0.cur
+	[ "$output" = "revenue.0.currency=" ]
+	# fields brm computes are not offered, nor their values
+	run brm __complete set acme-corp id
+	[ -z "$output" ]
+	run brm __complete set desk own
+	[ "$output" = "owner=" ]
+	run brm __complete set no-such-record k
+	[ -z "$output" ]
+}
+
+# complaints CUSTOMER: one complaint in each state, their ids in the
+# variables open ackd resolved closed
+complaints() {
+	open=$(brm record-complaint "$1" --summary one --received 2026-11-02T09:00)
+	ackd=$(brm record-complaint "$1" --summary two --received 2026-11-03T09:00)
+	resolved=$(brm record-complaint "$1" --summary three \
+	    --received 2026-10-05T09:00)
+	closed=$(brm record-complaint "$1" --summary four \
+	    --received 2026-10-06T09:00)
+	brm ack-complaint "$ackd" >/dev/null
+	brm ack-complaint "$resolved" >/dev/null
+	brm resolve-complaint "$resolved" --resolution fixed >/dev/null
+	brm ack-complaint "$closed" >/dev/null
+	brm resolve-complaint "$closed" --resolution fixed >/dev/null
+	brm close-complaint "$closed" >/dev/null
+}
+
+@test "brm __complete: ids of the records a command can take" {
+	complaints acme-corp
+	run --separate-stderr brm __complete ack-complaint ""
+	[ "$status" -eq 0 ] && [ -z "$stderr" ]
+	[ "$output" = "$open" ]
+	run brm __complete resolve-complaint ""
+	[ "$output" = "$ackd" ]
+	run brm __complete close-complaint ""
+	[ "$output" = "$resolved" ]
+	run brm __complete reopen-complaint ""
+	[ "$(flat <<<"$output")" = "$(printf '%s\n' "$resolved" "$closed" | flat)" ]
+	run brm __complete resolve-complaint cmp-202610
+	[ -z "$output" ]
+	# every complaint where any will do
+	run brm __complete show cmp-
+	[ "$(wc -l <<<"$output")" -eq 4 ]
+	# log-meeting: customers, suppliers and third parties
+	brm add-supplier "Datacenter AG" >/dev/null
+	brm add-third-party "TÜV" --role audit >/dev/null
+	run brm __complete log-meeting ""
+	[ "$(flat <<<"$output")" = "acme-corp datacenter-ag globex tuev" ]
+	# done-action: meetings with an action not done, and its numbers
+	local m1 m2
+	m1=$(brm log-meeting acme-corp --kind daily --action a --action b \
+	    --action c)
+	m2=$(brm log-meeting globex --kind daily --action a)
+	brm log-meeting globex --kind daily >/dev/null
+	brm done-action "$m1" 2 >/dev/null
+	brm done-action "$m2" 1 >/dev/null
+	run brm __complete done-action ""
+	[ "$output" = "$m1" ]
+	run brm __complete done-action "$m1" ""
+	[ "$(flat <<<"$output")" = "1 3" ]
+	# disputes: open ones; escalate only below the top level
+	local d1 d2 d3
+	d1=$(brm open-dispute --party tuev --subject a)
+	d2=$(brm open-dispute --party tuev --subject b)
+	d3=$(brm open-dispute --party tuev --subject c)
+	brm escalate-dispute "$d2" && brm escalate-dispute "$d2" &&
+	    brm escalate-dispute "$d2"
+	brm resolve-dispute "$d3" --resolution settled >/dev/null
+	run brm __complete escalate-dispute ""
+	[ "$output" = "$d1" ]
+	run brm __complete resolve-dispute ""
+	[ "$(flat <<<"$output")" = "$(printf '%s\n' "$d1" "$d2" | flat)" ]
+}
+
+@test "brm __complete: what it remembers of a folder follows every change" {
+	complaints acme-corp
+	# folders older than a few seconds are remembered
+	find complaints -type d -exec touch -d "2026-01-01 00:00" {} +
+	run brm __complete ack-complaint ""
+	[ "$output" = "$open" ]
+	ls .git/brm-cache/ | grep -q complaint
+	# brm writes: the folder changed, the answer too
+	brm ack-complaint "$open" >/dev/null
+	run brm __complete ack-complaint ""
+	[ -z "$output" ]
+	run brm __complete resolve-complaint ""
+	[ "$(flat <<<"$output")" = "$(printf '%s\n' "$open" "$ackd" | flat)" ]
+	# git changes files: so does the answer
+	find complaints -type d -exec touch -d "2026-01-01 00:00" {} +
+	run brm __complete resolve-complaint ""
+	git checkout -q HEAD~1 -- complaints
+	run brm __complete ack-complaint ""
+	[ "$output" = "$open" ]
+	git checkout -q HEAD -- complaints
+	# a damaged or foreign cache is read again from the files
+	for f in .git/brm-cache/*; do
+		printf 'brm-where 1\ncomplaints/2026/11\t1\t2\tcmp-x\ngarbage' >"$f"
+	done
+	run --separate-stderr brm __complete resolve-complaint ""
+	[ "$status" -eq 0 ] && [ -z "$stderr" ]
+	[ "$(flat <<<"$output")" = "$(printf '%s\n' "$open" "$ackd" | flat)" ]
+	# and completion never changes the portfolio
+	before=$(snapshot)
+	brm __complete close-complaint "" >/dev/null
+	unchanged_since "$before"
+}
+
+@test "brm __complete: a record written by hand in another form" {
+	complaints acme-corp
+	# quoted, or with a comment: read all the same
+	sed -i 's/^status: acknowledged$/status: "acknowledged"/' \
+	    complaints/2026/11/"$ackd".yaml
+	sed -i 's/^status: open$/status: open # new/' \
+	    complaints/2026/11/"$open".yaml
+	run brm check
+	[ "$status" -eq 0 ]
+	run brm __complete resolve-complaint ""
+	[ "$output" = "$ackd" ]
+	run brm __complete ack-complaint ""
+	[ "$output" = "$open" ]
+	# one that does not load is offered by nothing that needs its state
+	printf 'status: [\n' >complaints/2026/11/"$open".yaml
+	run --separate-stderr brm __complete ack-complaint ""
+	[ "$status" -eq 0 ] && [ -z "$stderr" ] && [ -z "$output" ]
+}
+
 @test "bash: command names" {
 	run bash_complete brm add-c
 	[ "$status" -eq 0 ]
@@ -182,6 +398,36 @@ add_c() {
 	[ "$output" = "place/new-portfolio" ]
 }
 
+@test "bash: an option that takes a file completes paths" {
+	cd "$BATS_TEST_TMPDIR"
+	mkdir -p out/reports
+	touch out/report.md
+	run bash_complete brm report -o out/r
+	[ "$status" -eq 0 ]
+	[ "$(flat <<<"$output")" = "out/report.md out/reports" ]
+	run bash_complete brm report monthly --output out/report.
+	[ "$output" = "out/report.md" ]
+	# "--output=out/r" as one word, and as bash splits it at "="
+	run bash_complete brm report --output=out/report.
+	[ "$output" = "--output=out/report.md" ]
+	run bash -c '
+		source "$1"
+		COMP_WORDS=(brm report --output = out/report.)
+		COMP_CWORD=4
+		COMP_LINE="brm report --output=out/report."
+		COMP_POINT=${#COMP_LINE}
+		_brm brm out/report. =
+		printf "%s\n" "${COMPREPLY[@]}"
+	' bash "$ROOT/completions/brm.bash"
+	[ "$output" = "out/report.md" ]
+	# a number is no file
+	run bash_complete brm log -n o
+	[ -z "$output" ]
+	# and an option's value of fixed words is not one either
+	run bash_complete brm report --format o
+	[ -z "$output" ]
+}
+
 @test "bash: the script registers _brm for brm" {
 	run bash -c 'source "$1"; complete -p brm' bash \
 	    "$ROOT/completions/brm.bash"
@@ -233,6 +479,24 @@ zsh_complete() {
 	[ "$output" = "_files -/" ]
 	run zsh_complete brm add-customer ""
 	[ -z "$output" ]
+	run zsh_complete brm report -o ""
+	[ "$output" = "_files " ]
+	run zsh_complete brm report --format=j
+	[ "$output" = "--format=json" ]
+	run zsh_complete brm -C "$P" report ""
+	[ "$(flat <<<"$output")" = "customer monthly portfolio suppliers" ]
+}
+
+@test "zsh: --opt=FILE completes the part after =" {
+	command -v zsh || skip "zsh is not installed"
+	run zsh -f -c '
+		source "$1"
+		_files() { print -r -- "_files $* [$IPREFIX|$PREFIX]"; }
+		words=(brm report --output=out/r); CURRENT=3; PREFIX=$words[3]
+		_brm
+	' zsh "$ROOT/completions/_brm"
+	[ "$status" -eq 0 ]
+	[ "$output" = "_files  [--output=|out/r]" ]
 }
 
 @test "zsh: compinit picks the script up from fpath" {
@@ -281,6 +545,15 @@ fish_complete() {
 	[ "$output" = "place/new-portfolio/" ]
 	run fish_complete "brm add-customer place/n"
 	[ -z "$output" ]
+	touch place/report.md
+	run fish_complete "brm report -o place/r"
+	[ "$output" = "place/report.md" ]
+	run fish_complete "brm report --output=place/r"
+	[ "$output" = "--output=place/report.md" ]
+	run fish_complete "brm -C $P report "
+	[ "$(flat <<<"$output")" = "customer monthly portfolio suppliers" ]
+	run fish_complete "brm -C $P set acme-corp kind="
+	[ "$(flat <<<"$output")" = "kind=external kind=internal" ]
 }
 
 # pty_complete SHELL LINE...: types each LINE (\t is TAB) into an
@@ -325,6 +598,7 @@ pty_complete() {
 	command -v zsh || skip "zsh is needed for its pseudo-terminal module"
 	cd "$BATS_TEST_TMPDIR"
 	mkdir -p place
+	touch place/report.md
 	local sh want
 	# "_" is typed right after TAB: "status=_" shows no space followed
 	want=$(printf '%s\n' \
@@ -333,12 +607,20 @@ pty_complete() {
 	    "[[ brm -C p set acme-corp status=_]]" \
 	    "[[ brm add-customer X --kind internal _]]" \
 	    "[[ brm -C p subscribe globex desk _]]" \
-	    "[[ brm init place/_]]")
+	    "[[ brm init place/_]]" \
+	    "[[ brm report -o place/report.md _]]" \
+	    "[[ brm report --output=place/report.md _]]" \
+	    "[[ brm -C p set acme-corp kind=external _]]" \
+	    "[[ brm -C p report customer globex _]]")
 	for sh in bash zsh; do
 		run pty_complete $sh 'brm add-cu\t_' 'brm -C p show glo\t_' \
 		    'brm -C p set acme-corp sta\t_' \
 		    'brm add-customer X --kind int\t_' \
-		    'brm -C p subscribe gl\tde\t_' 'brm init pla\t_'
+		    'brm -C p subscribe gl\tde\t_' 'brm init pla\t_' \
+		    'brm report -o place/rep\t_' \
+		    'brm report --output=place/rep\t_' \
+		    'brm -C p set acme-corp kind=ex\t_' \
+		    'brm -C p report cu\tgl\t_'
 		if [ "$output" != "$want" ]; then
 			echo "$sh:" >&2
 			diff <(echo "$want") <(echo "$output") >&2
