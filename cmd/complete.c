@@ -235,15 +235,17 @@ static char *spec_word(const char *spec, int n, int *at)
 	return found;
 }
 
-/* "[<dir>]" -> "dir"; "monthly|customer" stays as it is. */
+/* "[<dir>]" -> "dir"; "[monthly|customer]" -> "monthly|customer". */
 static void placeholder(const char *word, char *out, size_t size)
 {
 	const char *lt = strchr(word, '<'), *gt;
 
 	if (lt && (gt = strchr(lt, '>')))
 		snprintf(out, size, "%.*s", (int)(gt - lt - 1), lt + 1);
-	else
-		snprintf(out, size, "%.*s", (int)strcspn(word, "[]."), word);
+	else {
+		word += *word == '[';
+		snprintf(out, size, "%.*s", (int)strcspn(word, "]."), word);
+	}
 }
 
 static void complete_declared(struct brm_completion *c,
@@ -374,6 +376,7 @@ static int complete_attached(struct brm_completion *c,
 	c->pre = pre;
 	c->cur = eq + 1;
 	complete_value(c, o);
+	c->pre = "";
 	free(pre);
 	return 1;
 }
