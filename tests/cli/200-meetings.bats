@@ -260,6 +260,10 @@ decisions:
 	[ "$output" = "--attendee" ]
 	run brm __complete add-action ""
 	[ "$output" = "$id" ]
+	# done-action: only meetings with an action not yet done
+	run brm __complete done-action mtg
+	[ -z "$output" ]
+	brm add-action "$id" "Send the offer" >/dev/null
 	run brm __complete done-action mtg
 	[ "$output" = "$id" ]
 }
