@@ -59,8 +59,8 @@ struct brm_completion;
 struct brm_operand {
 	int n;
 	const char *kinds;	/* ids of these kinds: "customer|supplier" */
-	const char *where;	/* only records that meet this (core/where.h):
-				 * "status=acknowledged" */
+	const char *where;	/* only records that meet this
+				 * (core/where.h): "status=acknowledged" */
 	void (*complete)(struct brm_completion *c);	/* computed */
 	const char *after;	/* only when the operand before is one of
 				 * these words: "customer" */

@@ -48,8 +48,8 @@ static void list_commands(int all)
 	for (g = 0; g < sizeof(groups) / sizeof(groups[0]); g++)
 		list_group(groups[g].group, groups[g].title, 0);
 	if (all)
-		list_group(NULL, "Internal (for the shells and git; no manual)",
-		    1);
+		list_group(NULL, "Internal (for the shells and git; "
+		    "no manual)", 1);
 	printf("\nSee 'brm help <command>' for a command's manual, "
 	    "'brm help records' for the file format.\n");
 }

@@ -6,8 +6,8 @@
  * A condition is one or more terms, separated by spaces, that must all
  * hold:
  *
- *	field=v1|v2		the top-level field is one of the values (a
- *				missing field counts as its schema default)
+ *	field=v1|v2		the top-level field is one of the values
+ *				(a missing field: its schema default)
  *	field!=v1|v2		it is none of them
  *	list.field!=v1|v2	some item of the list meets the term
  *				("actions.done!=true": an action not done)
