@@ -46,14 +46,16 @@ static void joined(struct brm_buf *out, const struct brm_node *list)
 }
 
 static void header(struct brm_doc *d, const char *title, const char *provider,
-    const char *commit, const char *scope)
+    const char *commit, const struct brm_as_of *as_of, const char *scope)
 {
 	char line[512];
+	size_t n;
 
 	brm_doc_heading(d, 1, title);
-	snprintf(line, sizeof(line), "%s%sBuilt from commit %.12s.%s%s",
-	    provider ? provider : "", provider ? ". " : "", commit,
-	    scope ? " " : "", scope ? scope : "");
+	brm_built_from(line, sizeof(line), provider, commit, as_of);
+	n = strlen(line);
+	snprintf(line + n, sizeof(line) - n, "%s%s", scope ? " " : "",
+	    scope ? scope : "");
 	brm_doc_para(d, line);
 }
 
@@ -215,7 +217,7 @@ struct brm_doc *brm_customer_doc(const struct brm_monthly *r)
 	brm_month_name(from, sizeof(from), &r->first);
 	brm_month_name(to, sizeof(to), &r->month);
 	snprintf(scope, sizeof(scope), "Activity from %s to %s.", from, to);
-	header(d, title, r->provider, r->commit, scope);
+	header(d, title, r->provider, r->commit, &r->as_of, scope);
 	brm_doc_heading(d, 2, "Relationship");
 	relationship(d, c->rec);
 	brm_doc_heading(d, 2, "Contacts");
@@ -232,7 +234,7 @@ struct brm_doc *brm_customer_doc(const struct brm_monthly *r)
 	brm_doc_heading(d, 2, "Activity by month");
 	activity_table(d, r, c);
 	brm_doc_heading(d, 2, "Activity");
-	brm_customer_section(d, c, &r->month, 0);
+	brm_customer_section(d, c, &r->month, &r->as_of.when, 0);
 	return d;
 }
 
@@ -245,6 +247,7 @@ json_t *brm_customer_json(const struct brm_monthly *r)
 
 	json_object_set_new(o, "report", json_string("customer"));
 	json_object_set_new(o, "commit", json_string(r->commit));
+	json_object_set_new(o, "as_of", json_string(r->as_of.label));
 	json_object_set_new(o, "customer", brm_json_from_node(c->rec->root));
 	for (i = 0; i < r->nmonths; i++) {
 		struct brm_month mo = brm_month_add(r->first, (int)i);
@@ -257,7 +260,8 @@ json_t *brm_customer_json(const struct brm_monthly *r)
 	json_object_set_new(o, "months", months);
 	json_object_set_new(o, "meetings", brm_records_json(&c->meetings));
 	json_object_set_new(o, "complaints",
-	    brm_complaints_json(&c->complaints, &r->month));
+	    brm_complaints_json(&c->complaints, &r->month,
+	    &r->as_of.when));
 	json_object_set_new(o, "praise", brm_records_json(&c->praise));
 	json_object_set_new(o, "surveys", brm_records_json(&c->surveys));
 	json_object_set_new(o, "value_adds",
@@ -348,7 +352,7 @@ struct brm_doc *brm_portfolio_doc(const struct brm_monthly *r,
 	snprintf(scope, sizeof(scope), "Satisfaction from %s to %s; revenue "
 	    "in %s.", from, to, currency ? currency : "the portfolio's "
 	    "currency");
-	header(d, title, NULL, r->commit, scope);
+	header(d, title, NULL, r->commit, &r->as_of, scope);
 	if (!r->ncustomers) {
 		brm_doc_para(d, "No customers yet.");
 		return d;
@@ -405,6 +409,7 @@ json_t *brm_portfolio_json(const struct brm_monthly *r)
 	brm_month_format(to, &r->month);
 	json_object_set_new(o, "report", json_string("portfolio"));
 	json_object_set_new(o, "commit", json_string(r->commit));
+	json_object_set_new(o, "as_of", json_string(r->as_of.label));
 	json_object_set_new(o, "from", json_string(from));
 	json_object_set_new(o, "to", json_string(to));
 	for (i = 0; i < r->ncustomers; i++) {
@@ -528,7 +533,8 @@ struct brm_doc *brm_suppliers_doc(const struct brm_scorecard *sc)
 	struct brm_doc *d = brm_doc_new();
 	size_t i;
 
-	header(d, "Supplier report", sc->provider, sc->commit, NULL);
+	header(d, "Supplier report", sc->provider, sc->commit, &sc->as_of,
+	    NULL);
 	brm_doc_heading(d, 2, "Scorecard");
 	scorecard_table(d, sc);
 	brm_doc_heading(d, 2, "Contracts looser than customer SLAs");
@@ -550,6 +556,7 @@ json_t *brm_suppliers_json(const struct brm_scorecard *sc)
 
 	json_object_set_new(o, "report", json_string("suppliers"));
 	json_object_set_new(o, "commit", json_string(sc->commit));
+	json_object_set_new(o, "as_of", json_string(sc->as_of.label));
 	for (i = 0; i < sc->n; i++) {
 		const struct brm_scorecard_row *s = &sc->rows[i];
 
