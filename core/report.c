@@ -944,8 +944,9 @@ static void sort_attention(struct brm_monthly *r)
 	/* insertion sort: stable, and the list is short */
 	for (i = 1; i < r->nattention; i++) {
 		a = r->attention[i];
-		for (j = i; j > 0 && attention_rank(r->attention[j - 1].category)
-		    > attention_rank(a.category); j--)
+		for (j = i; j > 0 && attention_rank(
+		    r->attention[j - 1].category) > attention_rank(a.category);
+		    j--)
 			r->attention[j] = r->attention[j - 1];
 		r->attention[j] = a;
 	}

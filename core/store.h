@@ -49,8 +49,9 @@ void brm_store_free(struct brm_store *s);
 /*
  * From now on read records from the commit rev (straight from the object
  * database) instead of the work tree; s->commit names it and
- * s->committed gives its committer time, in the committer's offset.  For reports,
- * which must be reproducible from a commit.  Nothing can be written then.
+ * s->committed gives its committer time, in the committer's offset.
+ * For reports, which must be reproducible from a commit.  Nothing can be
+ * written then.
  */
 int brm_store_at(struct brm_store *s, const char *rev);
 
