@@ -313,6 +313,18 @@ static int last_slot(const struct builder *b, long slot)
 
 /* ---- meetings ---- */
 
+/* A meeting's party that is not a customer: a supplier's name, or the
+ * id as written (a third party). */
+static const char *party_name(const struct builder *b, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id && i < b->r->suppliers.n; i++)
+		if (!strcmp(b->r->suppliers.v[i]->id, id))
+			return brm_record_title(b->r->suppliers.v[i]);
+	return id ? id : "?";
+}
+
 static int action_open(const struct brm_node *a)
 {
 	const char *done = brm_node_str(a, "done");
@@ -341,7 +353,8 @@ static void note_actions(struct builder *b, struct brm_record *rec,
 			attention(b, "action", rec->id, "Action past due "
 			    "since %.10s: %s (%s, meeting %s)", due,
 			    text ? text : "", c ? brm_record_title(c->rec) :
-			    brm_record_str(rec, "with"), rec->id);
+			    party_name(b, brm_record_str(rec, "with")),
+			    rec->id);
 		if (!c)
 			continue;
 		c->actions = brm_realloc(c->actions, (c->nactions + 1) *
@@ -756,7 +769,8 @@ static void contract_dates(struct builder *b, const struct brm_record *sup)
 	}
 }
 
-static void suppliers(struct builder *b)
+/* Every supplier, kept for its name and contracts. */
+static void load_suppliers(struct builder *b)
 {
 	const struct brm_kind *k = brm_kind_lookup("supplier");
 	struct brm_record *rec;
@@ -771,10 +785,17 @@ static void suppliers(struct builder *b)
 			brm_error_clear();
 			continue;
 		}
-		contract_dates(b, rec);
 		brm_recv_push(&b->r->suppliers, keep(b, rec));
 	}
 	brm_strv_free(ids, n);
+}
+
+static void suppliers(struct builder *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->r->suppliers.n; i++)
+		contract_dates(b, b->r->suppliers.v[i]);
 }
 
 static void sla_attention(struct builder *b)
@@ -1011,6 +1032,8 @@ static int build(struct brm_monthly **out, struct brm_store *s,
 	r->provider = brm_node_str(s->config, "provider");
 	if ((ret = load_customers(&b)) < 0)
 		goto done;
+	if (monthly)
+		load_suppliers(&b);
 	visit_all(&b);
 	for (i = 0; i < r->ncustomers; i++) {
 		finish_customer(&b, &r->customers[i]);

@@ -311,33 +311,21 @@ static void complaint_items(struct brm_doc *d,
 	brm_buf_release(&text);
 }
 
-static void praise_items(struct brm_doc *d, const struct brm_recv *v)
+/* Each record's text field, and when it has the field extra, that
+ * formatted with extra_fmt ("(for %s)"), under its date. */
+static void dated_items(struct brm_doc *d, const struct brm_recv *v,
+    const char *field, const char *extra, const char *extra_fmt)
 {
 	struct brm_buf text = BRM_BUF_INIT;
 	size_t i;
 
 	for (i = 0; i < v->n; i++) {
 		brm_buf_reset(&text);
-		brm_buf_puts(&text, str(v->v[i], "text"));
-		if (*str(v->v[i], "about"))
-			brm_buf_printf(&text, " (for %s)", str(v->v[i],
-			    "about"));
-		brm_doc_item(d, str(v->v[i], "date"), text.data);
-	}
-	brm_buf_release(&text);
-}
-
-static void value_add_items(struct brm_doc *d, const struct brm_recv *v)
-{
-	struct brm_buf text = BRM_BUF_INIT;
-	size_t i;
-
-	for (i = 0; i < v->n; i++) {
-		brm_buf_reset(&text);
-		brm_buf_puts(&text, str(v->v[i], "title"));
-		if (*str(v->v[i], "effort_hours"))
-			brm_buf_printf(&text, " (%s hours)", str(v->v[i],
-			    "effort_hours"));
+		brm_buf_puts(&text, str(v->v[i], field));
+		if (*str(v->v[i], extra)) {
+			brm_buf_putc(&text, ' ');
+			brm_buf_printf(&text, extra_fmt, str(v->v[i], extra));
+		}
 		brm_doc_item(d, str(v->v[i], "date"), text.data);
 	}
 	brm_buf_release(&text);
@@ -419,9 +407,11 @@ void brm_customer_section(struct brm_doc *d,
 		case 0: meeting_items(d, c); break;
 		case 1: action_items(d, c); break;
 		case 2: complaint_items(d, c, m, now); break;
-		case 3: praise_items(d, &c->praise); break;
+		case 3: dated_items(d, &c->praise, "text", "about",
+		    "(for %s)"); break;
 		case 4: survey_items(d, &c->surveys); break;
-		case 5: value_add_items(d, &c->value_adds); break;
+		case 5: dated_items(d, &c->value_adds, "title",
+		    "effort_hours", "(%s hours)"); break;
 		default: event_items(d, &c->events);
 		}
 		brm_doc_list_end(d);

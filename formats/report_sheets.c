@@ -318,6 +318,16 @@ static void count_services(const struct brm_record *c, int *all, int *vital)
 	}
 }
 
+/* The date is before the report's day: the review it names is past and
+ * the record not yet updated. */
+static int passed(const char *date, const struct brm_as_of *as_of)
+{
+	char today[BRM_DATE_LEN];
+
+	brm_date_format(today, &as_of->when.date);
+	return date && strncmp(date, today, 10) < 0;
+}
+
 static double window_satisfaction(const struct brm_monthly *r,
     const struct brm_report_customer *c)
 {
@@ -339,7 +349,8 @@ struct brm_doc *brm_portfolio_doc(const struct brm_monthly *r,
 		"Vital", "Revenue actual", "Revenue projected",
 		"Satisfaction (3 months)", "Open complaints", "Next review" };
 	struct brm_doc *d = brm_doc_new();
-	char cells[6][96], title[256], scope[128], from[32], to[32];
+	char cells[7][96], title[256], scope[128], from[32], to[32];
+	const char *next;
 	const char *row[10];
 	struct brm_doc_table *t;
 	size_t i;
@@ -377,7 +388,10 @@ struct brm_doc *brm_portfolio_doc(const struct brm_monthly *r,
 		row[6] = cells[3];
 		row[7] = cells[4];
 		row[8] = cells[5];
-		row[9] = field(c->rec->root, "review.next_contract_review");
+		next = field(c->rec->root, "review.next_contract_review");
+		snprintf(cells[6], 96, "%s%s", next ? next : "",
+		    passed(next, &r->as_of) ? " (passed)" : "");
+		row[9] = cells[6];
 		brm_doc_row(t, row);
 	}
 	return d;
@@ -440,6 +454,8 @@ json_t *brm_portfolio_json(const struct brm_monthly *r)
 		    json_integer(c->cur.complaints_open));
 		json_object_set_new(row, "next_review", next ?
 		    json_string(next) : json_null());
+		json_object_set_new(row, "next_review_passed",
+		    json_boolean(passed(next, &r->as_of)));
 		json_array_append_new(list, row);
 	}
 	json_object_set_new(o, "customers", list);

@@ -202,19 +202,6 @@ setup() {
 	cd "$P"
 }
 
-# json_is FILE FILTER EXPECTED: jq FILTER of FILE equals EXPECTED (JSON,
-# numbers compared as numbers)
-json_is() {
-	local got
-	got=$(jq -cS "$2" "$1")
-	if ! jq -en --argjson a "$got" --argjson b "$3" '$a == $b' >/dev/null
-	then
-		printf '%s\n  got:  %s\n  want: %s\n' "$2" "$got" \
-		    "$(jq -cS . <<<"$3")" >&2
-		return 1
-	fi
-}
-
 # The figures in the order of the JSON objects, as one array.
 FIGS='[.meetings, .periodic_reviews, .complaints_opened,
     .complaints_resolved, .complaints_open, .complaints_overdue,
@@ -335,7 +322,7 @@ FIGS='[.meetings, .periodic_reviews, .complaints_opened,
 	    "Complaint \($k4) of \($p) (critical) missed its response target 2026-10-28T13:00:00+01:00: Restore | failed *again*",
 	    "\($p) had no monthly review meeting",
 	    "Action past due since 2026-10-20: Send the capacity plan (Acme Corp, meeting \($m1))",
-	    "Action past due since 2026-10-23: Send the restore report (backup-co, meeting \($m3))",
+	    "Action past due since 2026-10-23: Send the restore report (Backup Co, meeting \($m3))",
 	    "Supplier contract looser than a customer SLA: contract of supplier '"'"'backup-co'"'"' for service '"'"'managed-backup'"'"' is looser than the SLA of customer '"'"'acme-corp'"'"': response_hours 8 is not below the customer'"'"'s 4",
 	    "Contract review with Acme Corp next month, on 2026-11-16",
 	    "Contract review of Backup Co for managed-backup next month, on 2026-11-20"]')"
@@ -806,7 +793,14 @@ EOF
 	run --separate-stderr brm report portfolio
 	[ "$status" -eq 0 ]
 	[ "${lines[0]}" = "# Portfolio — Nordlicht IT" ]
-	[[ "$output" == *"| Acme Corp | external | active | 2 | 1 | 131000.5 (2026-Q3) | 140000 (2026-Q4) | 4.00 | 1 | 2026-11-16 |"* ]]
+	# Acme's contract review of 11-16 is past on the 22nd (the commit's
+	# day), not on the 15th
+	[[ "$output" == *"| Acme Corp | external | active | 2 | 1 | 131000.5 (2026-Q3) | 140000 (2026-Q4) | 4.00 | 1 | 2026-11-16 (passed) |"* ]]
+	json_is p.json '[.customers[].next_review_passed]' \
+	    '[true, false, false, false]'
+	brm report portfolio --as-of 2026-11-15 --format json >p15.json
+	json_is p15.json '[.customers[].next_review_passed]' \
+	    '[false, false, false, false]'
 	[[ "$output" == *"| Société Générale Łódź | external | active | 1 | 1 | – | – | 3.67 | 2 |  |"* ]]
 	[[ "$output" == *"| Globex | external | former | 0 | 0 | – | – | – | 0 |  |"* ]]
 	run --separate-stderr brm report portfolio --format html

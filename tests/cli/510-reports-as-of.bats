@@ -46,14 +46,7 @@ FORMATS=(md html json)
 out_name() { printf '%s.%s' "${1// /_}" "$2"; }
 
 setup_file() {
-	export HOME="$BATS_FILE_TMPDIR/home"
-	mkdir -p "$HOME"
-	export XDG_CONFIG_HOME="$HOME/.config" GIT_CONFIG_NOSYSTEM=1
-	export GIT_AUTHOR_NAME="Olga Test" GIT_AUTHOR_EMAIL="olga@example.com"
-	export GIT_COMMITTER_NAME="Olga Test"
-	export GIT_COMMITTER_EMAIL="olga@example.com"
-	export TZ=Europe/Berlin NO_COLOR=1
-	unset BRM_DIR VISUAL EDITOR
+	BATS_TEST_TMPDIR=$BATS_FILE_TMPDIR pin_env
 	local F="$BATS_FILE_TMPDIR/fixture" r f
 	at_time "$c1_time"
 	brm init "$F" --provider "Nordlicht IT" >/dev/null
@@ -116,18 +109,6 @@ setup() {
 	. "$BATS_FILE_TMPDIR/ids.sh"
 	c1=$(cat "$BATS_FILE_TMPDIR/c1")
 	cd "$P"
-}
-
-# json_is FILE FILTER EXPECTED: jq FILTER of FILE equals EXPECTED
-json_is() {
-	local got
-	got=$(jq -cS "$2" "$1")
-	if ! jq -en --argjson a "$got" --argjson b "$3" '$a == $b' >/dev/null
-	then
-		printf '%s\n  got:  %s\n  want: %s\n' "$2" "$got" \
-		    "$(jq -cS . <<<"$3")" >&2
-		return 1
-	fi
 }
 
 @test "the fixture went in as described" {
