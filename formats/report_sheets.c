@@ -167,16 +167,16 @@ static void services(struct brm_doc *d, const struct brm_record *c)
 static void activity_table(struct brm_doc *d, const struct brm_monthly *r,
     const struct brm_report_customer *c)
 {
-	const char *head[] = { "Month", "Meetings", "Reviews",
-		"Complaints opened", "Resolved", "Open", "Praise", "Surveys",
-		"Satisfaction", "Value-adds", "SLA breaches" };
-	char cells[11][32];
-	const char *row[11];
+	const char *head[] = { "Month", "Meetings", "Periodic reviews",
+		"Complaints opened", "Resolved", "Open", "Overdue", "Praise",
+		"Surveys", "Satisfaction", "Value-adds", "SLA breaches" };
+	char cells[12][32];
+	const char *row[12];
 	struct brm_doc_table *t;
 	struct brm_month m;
 	size_t i, k;
 
-	t = brm_doc_table(d, 11, head, "lrrrrrrrrrr");
+	t = brm_doc_table(d, 12, head, "lrrrrrrrrrrr");
 	for (i = 0; i < r->nmonths; i++) {
 		const struct brm_figures *f = &c->by_month[i];
 
@@ -187,12 +187,13 @@ static void activity_table(struct brm_doc *d, const struct brm_monthly *r,
 		snprintf(cells[3], 32, "%d", f->complaints_opened);
 		snprintf(cells[4], 32, "%d", f->complaints_resolved);
 		snprintf(cells[5], 32, "%d", f->complaints_open);
-		snprintf(cells[6], 32, "%d", f->praise);
-		snprintf(cells[7], 32, "%d", f->surveys);
-		brm_fmt_decimal(cells[8], 32, brm_figures_satisfaction(f), 2);
-		snprintf(cells[9], 32, "%d", f->value_adds);
-		snprintf(cells[10], 32, "%d", f->sla_breaches);
-		for (k = 0; k < 11; k++)
+		snprintf(cells[6], 32, "%d", f->complaints_overdue);
+		snprintf(cells[7], 32, "%d", f->praise);
+		snprintf(cells[8], 32, "%d", f->surveys);
+		brm_fmt_decimal(cells[9], 32, brm_figures_satisfaction(f), 2);
+		snprintf(cells[10], 32, "%d", f->value_adds);
+		snprintf(cells[11], 32, "%d", f->sla_breaches);
+		for (k = 0; k < 12; k++)
 			row[k] = cells[k];
 		brm_doc_row(t, row);
 	}

@@ -552,7 +552,7 @@ EOF
 	brm report customer pipe >c.md
 	md_tables c.md >t.json
 	json_is t.json '[.[] | map(length) | unique]' \
-	    '[[2], [6], [11]]'
+	    '[[2], [6], [12]]'
 	cmark-gfm -e table c.md >c.html
 	html_tables c.html >h.json
 	json_is h.json '.' "$(cat t.json)"
@@ -751,7 +751,9 @@ EOF
 	[ "${lines[1]}" = "Nordlicht IT. Built from commit $(git rev-parse --short=12 HEAD) as of 2026-11-22T10:00:00+01:00. Activity from December 2025 to November 2026." ]
 	[[ "$output" == *"| managed-backup | yes | 99.9 | 4 | 8 |  |"* ]]
 	[[ "$output" == *"| 2026-Q3 | 131000.5 |  |  |"* ]]
-	[[ "$output" == *"| 2026-10 | 2 | 1 | 0 | 2 | 0 | 1 | 2 | 4.50 | 1 | 1 |"* ]]
+	[[ "$output" == *"| 2026-10 | 2 | 1 | 0 | 2 | 0 | 0 | 1 | 2 | 4.50 | 1 | 1 |"* ]]
+	# November, as of the 22nd: k7 open and overdue (due 11-03)
+	[[ "$output" == *"| 2026-11 | 0 | 0 | 1 | 0 | 1 | 1 | 0 | 0 | – | 0 | 0 |"* ]]
 	[[ "$output" == *"**Overdue:** Send the capacity plan"* ]]
 	[[ "$output" == *"**Open:** Price the second site, due 2026-11-30"* ]]
 	# a full id, the markup name's prefix, Unicode
