@@ -170,7 +170,8 @@ static void customer_table(struct brm_doc *d, const struct brm_monthly *r)
 		"Surveys", "Satisfaction", "Change", "Trend (6 months)",
 		"SLA breaches" };
 	char cells[12][64];
-	const char *row[13];
+	const char *row[13], *status;
+	struct brm_buf name = BRM_BUF_INIT;
 	struct brm_doc_table *t;
 	size_t i, k;
 
@@ -196,11 +197,19 @@ static void customer_table(struct brm_doc *d, const struct brm_monthly *r)
 		    brm_figures_satisfaction(&c->prev), 2);
 		brm_sparkline(cells[10], 64, c->trend, BRM_TREND_MONTHS);
 		fmt_int(cells[11], 64, c->cur.sla_breaches);
-		row[0] = title(c->rec);
+		/* a prospect or former customer is listed for its activity:
+		 * say which it is */
+		brm_buf_reset(&name);
+		brm_buf_puts(&name, title(c->rec));
+		status = brm_node_str(c->rec->root, "status");
+		if (status && strcmp(status, "active"))
+			brm_buf_printf(&name, " (%s)", status);
+		row[0] = name.data;
 		for (k = 0; k < 12; k++)
 			row[k + 1] = cells[k];
 		brm_doc_row(t, row);
 	}
+	brm_buf_release(&name);
 }
 
 /* ---- one customer's month ---- */
@@ -635,6 +644,9 @@ static json_t *customer_json(const struct brm_report_customer *c,
 
 	json_object_set_new(o, "id", json_string(c->rec->id));
 	json_object_set_new(o, "name", json_string(title(c->rec)));
+	json_object_set_new(o, "status", json_string(
+	    brm_node_str(c->rec->root, "status") ?
+	    brm_node_str(c->rec->root, "status") : "active"));
 	json_object_set_new(o, "review_missing",
 	    json_boolean(c->review_missing));
 	for (k = 0; k < BRM_TREND_MONTHS; k++)

@@ -199,9 +199,15 @@ setup() {
 	# active: Active Quiet, Complainer, Service Only; with activity:
 	# Former Open (its complaint still open at the month's end) and
 	# Prospect Met (its kickoff); Former Quiet and Prospect Quiet are not
-	json_is r.json '[.customers[].id]' '["active-quiet", "complainer",
-	    "former-open", "prospect-met", "service-only"]'
+	json_is r.json '[.customers[] | [.id, .status]]' '[
+	    ["active-quiet", "active"], ["complainer", "active"],
+	    ["former-open", "former"], ["prospect-met", "prospect"],
+	    ["service-only", "active"]]'
 	brm report monthly --month 2026-10 >r.md
+	# the table says which are not active
+	grep -q '^| Former Open (former) | 0 | – | 0 | 0 | 1 | 0 |' r.md
+	grep -q '^| Prospect Met (prospect) | 1 | – |' r.md
+	grep -q '^| Active Quiet | 0 | missing |' r.md
 	grep -qx '\*\*No activity in October 2026:\*\* Active Quiet' r.md
 	[ "$(grep '^### ' r.md)" = '### Complainer
 ### Former Open
