@@ -174,7 +174,6 @@ struct builder {
 	struct brm_datetime now;	/* the report's moment: nothing is
 					 * overdue before it */
 	char today[BRM_DATE_LEN];
-	int monthly;		/* the monthly report (not a sheet) */
 };
 
 static struct brm_report_customer *customer(struct builder *b,
@@ -1023,7 +1022,6 @@ static int build(struct brm_monthly **out, struct brm_store *s,
 	r->next = brm_month_add(m, 1);
 	b.keep_from = monthly ? m : r->first;
 	b.quarter_start = brm_month_add(m, -((m.month - 1) % 3));
-	b.monthly = monthly;
 	b.now = at->when;
 	r->as_of = *at;
 	r->month_over = brm_date_cmp(&at->when.date, &end) > 0;
