@@ -544,7 +544,7 @@ static void customer_sections(struct brm_doc *d, const struct brm_monthly *r)
 struct brm_doc *brm_monthly_doc(const struct brm_monthly *r)
 {
 	struct brm_doc *d = brm_doc_new();
-	char month[32], line[256];
+	char month[32], line[512];
 	size_t i;
 
 	brm_month_name(month, sizeof(month), &r->month);
