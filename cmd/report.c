@@ -1,7 +1,9 @@
 /*
  * brm report monthly|customer|portfolio|suppliers: Markdown, HTML or JSON
- * reports, always read from a commit (HEAD, or --at REV) so that the same
- * commit gives the same bytes.
+ * reports, always read from a commit (HEAD, or --at REV) and as of its
+ * committer time (or --as-of DATE), never the clock, so that the same
+ * commit gives the same bytes.  Only the monthly report's default month
+ * comes from the clock: CI runs it on the 1st for the month just over.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -22,6 +24,7 @@ struct report_opts {
 	const char *at;
 	const char *output;
 	const char *month;
+	const char *as_of;
 };
 
 /* Write all of out to path through a temporary file, or to stdout. */
@@ -62,16 +65,18 @@ static int render(struct brm_doc *doc, json_t *json, const char *format,
 	    BRM_DOC_MARKDOWN, title, out);
 }
 
-static int default_month(struct brm_month *m)
+/* The month before today, or before the --as-of day. */
+static struct brm_month default_month(const struct report_opts *o,
+    const struct brm_as_of *at)
 {
-	struct brm_date today = brm_today();
+	struct brm_date today = o->as_of ? at->when.date : brm_today();
 
-	*m = brm_month_add((struct brm_month){ today.year, today.month }, -1);
-	return 0;
+	return brm_month_add((struct brm_month){ today.year, today.month },
+	    -1);
 }
 
 static int monthly(struct brm_store *s, const struct report_opts *o,
-    struct brm_buf *out)
+    const struct brm_as_of *at, struct brm_buf *out)
 {
 	struct brm_monthly *r = NULL;
 	struct brm_doc *doc = NULL;
@@ -80,10 +85,11 @@ static int monthly(struct brm_store *s, const struct report_opts *o,
 	char month[32], title[96];
 	int ret;
 
-	if (o->month ? brm_month_parse(&m, o->month, "--month") < 0 :
-	    default_month(&m) < 0)
+	if (!o->month)
+		m = default_month(o, at);
+	else if (brm_month_parse(&m, o->month, "--month") < 0)
 		return BRM_EINVALID;
-	if ((ret = brm_report_monthly(&r, s, m)) < 0)
+	if ((ret = brm_report_monthly(&r, s, m, at)) < 0)
 		return ret;
 	if (!strcmp(o->format, "json"))
 		json = brm_monthly_json(r);
@@ -100,15 +106,8 @@ static int monthly(struct brm_store *s, const struct report_opts *o,
 	return ret;
 }
 
-static struct brm_month this_month(void)
-{
-	struct brm_date today = brm_today();
-
-	return (struct brm_month){ today.year, today.month };
-}
-
 static int customer(struct brm_store *s, const struct report_opts *o,
-    const char *ref, struct brm_buf *out)
+    const struct brm_as_of *at, const char *ref, struct brm_buf *out)
 {
 	struct brm_monthly *r = NULL;
 	struct brm_doc *doc = NULL;
@@ -117,7 +116,7 @@ static int customer(struct brm_store *s, const struct report_opts *o,
 	int ret;
 
 	if ((ret = brm_cli_resolve_id(s, ref, "customer", &id)) < 0 ||
-	    (ret = brm_report_history(&r, s, this_month(), 12, id)) < 0)
+	    (ret = brm_report_history(&r, s, at, 12, id)) < 0)
 		goto done;
 	if (!strcmp(o->format, "json"))
 		json = brm_customer_json(r);
@@ -136,7 +135,7 @@ done:
 }
 
 static int portfolio(struct brm_store *s, const struct report_opts *o,
-    struct brm_buf *out)
+    const struct brm_as_of *at, struct brm_buf *out)
 {
 	struct brm_monthly *r = NULL;
 	struct brm_doc *doc = NULL;
@@ -144,7 +143,7 @@ static int portfolio(struct brm_store *s, const struct report_opts *o,
 	char *title;
 	int ret;
 
-	if ((ret = brm_report_history(&r, s, this_month(), 3, NULL)) < 0)
+	if ((ret = brm_report_history(&r, s, at, 3, NULL)) < 0)
 		return ret;
 	if (!strcmp(o->format, "json"))
 		json = brm_portfolio_json(r);
@@ -162,14 +161,14 @@ static int portfolio(struct brm_store *s, const struct report_opts *o,
 }
 
 static int suppliers(struct brm_store *s, const struct report_opts *o,
-    struct brm_buf *out)
+    const struct brm_as_of *at, struct brm_buf *out)
 {
 	struct brm_scorecard *sc = NULL;
 	struct brm_doc *doc = NULL;
 	json_t *json = NULL;
 	int ret;
 
-	if ((ret = brm_report_suppliers(&sc, s)) < 0)
+	if ((ret = brm_report_suppliers(&sc, s, at)) < 0)
 		return ret;
 	if (!strcmp(o->format, "json"))
 		json = brm_suppliers_json(sc);
@@ -186,20 +185,22 @@ static int run(struct brm_ctx *ctx, const char *which, const char *id,
     const struct report_opts *o)
 {
 	struct brm_buf out = BRM_BUF_INIT;
+	struct brm_as_of at;
 	struct brm_store *s;
 	int ret;
 
 	if ((ret = brm_cli_begin(ctx, &s, 0)) < 0 ||
-	    (ret = brm_store_at(s, o->at ? o->at : "HEAD")) < 0)
+	    (ret = brm_store_at(s, o->at ? o->at : "HEAD")) < 0 ||
+	    (ret = brm_as_of_init(&at, s, o->as_of)) < 0)
 		goto done;
 	if (!strcmp(which, "monthly"))
-		ret = monthly(s, o, &out);
+		ret = monthly(s, o, &at, &out);
 	else if (!strcmp(which, "customer"))
-		ret = customer(s, o, id, &out);
+		ret = customer(s, o, &at, id, &out);
 	else if (!strcmp(which, "portfolio"))
-		ret = portfolio(s, o, &out);
+		ret = portfolio(s, o, &at, &out);
 	else
-		ret = suppliers(s, o, &out);
+		ret = suppliers(s, o, &at, &out);
 	if (ret == 0)
 		ret = deliver(&out, o->output);
 done:
@@ -209,8 +210,9 @@ done:
 
 int cmd_report(int argc, char **argv, struct brm_ctx *ctx)
 {
-	struct report_opts o = { "md", NULL, NULL, NULL };
+	struct report_opts o = { "md", NULL, NULL, NULL, NULL };
 	struct brm_month m;
+	struct brm_date day;
 	const char *which;
 	const struct brm_opt opts[] = {
 		BRM_OPT_STRING_(0, "format", &o.format, "md|html|json",
@@ -221,6 +223,9 @@ int cmd_report(int argc, char **argv, struct brm_ctx *ctx)
 		    "write the report to a file"),
 		BRM_OPT_STRING_(0, "month", &o.month, "<YYYY-MM>",
 		    "monthly: the month (default: the previous month)"),
+		BRM_OPT_STRING_(0, "as-of", &o.as_of, "<date>",
+		    "as of the end of this day (default: the commit's "
+		    "time)"),
 		BRM_OPERAND_AFTER_(1, "customer", "customer"),
 		BRM_OPT_END_
 	};
@@ -248,6 +253,11 @@ int cmd_report(int argc, char **argv, struct brm_ctx *ctx)
 		brm_error_clear();
 		return brm_usage_error(&u, "invalid --month '%s' (expected "
 		    "YYYY-MM)", o.month);
+	}
+	if (o.as_of && brm_date_parse_user(&day, o.as_of, "--as-of") < 0) {
+		brm_error_clear();
+		return brm_usage_error(&u, "invalid --as-of '%s' (expected "
+		    "YYYY-MM-DD, today or yesterday)", o.as_of);
 	}
 	return run(ctx, which, argc == 2 ? argv[1] : NULL, &o);
 }

@@ -285,6 +285,21 @@ static struct brm_datetime from_epoch(time_t when)
 	return t;
 }
 
+struct brm_datetime brm_datetime_from_epoch(long long when, int tz_min)
+{
+	long long local = when + tz_min * 60LL;
+	long long days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+	long long secs = local - days * 86400;
+	struct brm_datetime t;
+
+	t.date = brm_date_from_days((long)days);
+	t.hour = (int)(secs / 3600);
+	t.min = (int)(secs / 60 % 60);
+	t.sec = (int)(secs % 60);
+	t.tz_min = tz_min;
+	return t;
+}
+
 struct brm_datetime brm_now(void)
 {
 	const char *pin = getenv("BRM_NOW");

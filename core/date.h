@@ -47,6 +47,9 @@ void brm_datetime_format(char out[BRM_DATETIME_LEN],
 /* The current moment (BRM_NOW when set) with the local UTC offset. */
 struct brm_datetime brm_now(void);
 struct brm_date brm_today(void);
+/* The moment when (seconds since the epoch) as seen at UTC offset tz_min,
+ * as git records a commit's time. */
+struct brm_datetime brm_datetime_from_epoch(long long when, int tz_min);
 
 /* Days since 1970-01-01 and back; weekday 0 = Monday .. 6 = Sunday. */
 long brm_date_to_days(const struct brm_date *d);

@@ -1140,6 +1140,8 @@ done:
 struct brm_tree {
 	git_repository *git;	/* borrowed from the brm_repo */
 	git_tree *root;
+	long long time;		/* the commit's committer time */
+	int tz_min;		/* and its UTC offset */
 };
 
 int brm_tree_open(struct brm_tree **out, struct brm_repo *repo,
@@ -1167,11 +1169,20 @@ int brm_tree_open(struct brm_tree **out, struct brm_repo *repo,
 	}
 	if (oid_hex)
 		git_oid_tostr(oid_hex, 41, git_commit_id(commit));
+	t->time = (long long)git_commit_time(commit);
+	t->tz_min = git_commit_time_offset(commit);
 	*out = t;
 done:
 	git_commit_free(commit);
 	git_object_free(obj);
 	return ret;
+}
+
+void brm_tree_committed(const struct brm_tree *t, long long *when,
+    int *tz_min)
+{
+	*when = t->time;
+	*tz_min = t->tz_min;
 }
 
 void brm_tree_free(struct brm_tree *t)

@@ -134,6 +134,10 @@ struct brm_tree;
 int brm_tree_open(struct brm_tree **out, struct brm_repo *repo,
     const char *rev, char oid_hex[41]);
 void brm_tree_free(struct brm_tree *t);
+/* When the commit was made: its committer time (seconds since the epoch)
+ * and the committer's UTC offset in minutes. */
+void brm_tree_committed(const struct brm_tree *t, long long *when,
+    int *tz_min);
 /* Names of the entries of folder dir ("" for the root), sorted; a
  * missing folder has none.  Free with brm_strv_free (core/store.h). */
 int brm_tree_list(struct brm_tree *t, const char *dir, char ***names,

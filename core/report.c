@@ -8,7 +8,6 @@
 #include "date.h"
 #include "error.h"
 #include "report.h"
-#include "review.h"
 #include "sla.h"
 #include "validate.h"
 
@@ -28,6 +27,26 @@ int brm_month_parse(struct brm_month *m, const char *s, const char *what)
 bad:
 	return brm_error_set(BRM_EINVALID, "invalid %s '%s' (expected "
 	    "YYYY-MM)", what, s);
+}
+
+int brm_as_of_init(struct brm_as_of *out, const struct brm_store *s,
+    const char *day)
+{
+	struct brm_date d;
+
+	if (!day) {
+		out->when = s->committed;
+		brm_datetime_format(out->label, &out->when);
+		return 0;
+	}
+	if (brm_date_parse_user(&d, day, "--as-of") < 0)
+		return BRM_EINVALID;
+	/* the whole day has happened, wherever the team is: its end in
+	 * the commit's offset, so the bytes do not depend on TZ */
+	out->when = (struct brm_datetime){ d, 23, 59, 59,
+		s->committed.tz_min };
+	brm_date_format(out->label, &d);
+	return 0;
 }
 
 void brm_month_format(char out[8], const struct brm_month *m)
@@ -152,7 +171,8 @@ struct builder {
 	size_t nids;
 	struct tally *tally;	/* parallel to r->customers */
 	struct brm_month quarter_start;
-	struct brm_datetime now;	/* nothing is overdue before it */
+	struct brm_datetime now;	/* the report's moment: nothing is
+					 * overdue before it */
 	char today[BRM_DATE_LEN];
 };
 
@@ -292,6 +312,18 @@ static int last_slot(const struct builder *b, long slot)
 
 /* ---- meetings ---- */
 
+/* A meeting's party that is not a customer: a supplier's name, or the
+ * id as written (a third party). */
+static const char *party_name(const struct builder *b, const char *id)
+{
+	size_t i;
+
+	for (i = 0; id && i < b->r->suppliers.n; i++)
+		if (!strcmp(b->r->suppliers.v[i]->id, id))
+			return brm_record_title(b->r->suppliers.v[i]);
+	return id ? id : "?";
+}
+
 static int action_open(const struct brm_node *a)
 {
 	const char *done = brm_node_str(a, "done");
@@ -320,7 +352,8 @@ static void note_actions(struct builder *b, struct brm_record *rec,
 			attention(b, "action", rec->id, "Action past due "
 			    "since %.10s: %s (%s, meeting %s)", due,
 			    text ? text : "", c ? brm_record_title(c->rec) :
-			    brm_record_str(rec, "with"), rec->id);
+			    party_name(b, brm_record_str(rec, "with")),
+			    rec->id);
 		if (!c)
 			continue;
 		c->actions = brm_realloc(c->actions, (c->nactions + 1) *
@@ -340,11 +373,14 @@ static int in_quarter(const struct builder *b, const char *day)
 	return strncmp(day, from, 7) >= 0 && by_end_of(day, &b->r->month);
 }
 
+/* Whether the periodic review happened: only a meeting of kind
+ * periodic-review counts; a service-review is another kind of meeting
+ * (DESIGN.md section 1). */
 static int is_review(const struct brm_record *rec)
 {
 	const char *kind = brm_record_str(rec, "kind");
 
-	return kind && brm_review_is_review(kind);
+	return kind && !strcmp(kind, "periodic-review");
 }
 
 static void on_meeting(struct builder *b, struct brm_record *rec)
@@ -352,8 +388,7 @@ static void on_meeting(struct builder *b, struct brm_record *rec)
 	const char *day = day_of(rec, "date");
 	struct brm_report_customer *c = customer(b,
 	    brm_record_str(rec, "with"));
-	const char *kind = brm_record_str(rec, "kind");
-	int periodic = kind && !strcmp(kind, "periodic-review"), kept = 0;
+	int periodic = is_review(rec), kept = 0;
 	long slot = slot_of(b, day);
 
 	if (c && slot >= 0) {
@@ -366,9 +401,9 @@ static void on_meeting(struct builder *b, struct brm_record *rec)
 	}
 	if (c && last_slot(b, slot)) {
 		tally_of(b, c)->active = 1;
-		tally_of(b, c)->reviews_month += is_review(rec);
+		tally_of(b, c)->reviews_month += periodic;
 	}
-	if (c && day && is_review(rec) && in_quarter(b, day))
+	if (c && day && periodic && in_quarter(b, day))
 		tally_of(b, c)->reviews_quarter++;
 	note_actions(b, rec, c, &kept);
 	if (kept)
@@ -445,23 +480,46 @@ static int open_at_end(const struct history *h, const struct brm_month *m)
 	return h->received && by_end_of(h->received, m) && !resolved_by(h, m);
 }
 
-/* Open at the month's end, its response target passed (by the month's
- * end, and by now when the month is not over) and not met. */
+/* t (a timestamp field's text) is on or before the end of month m and
+ * not after now */
+static int happened_by(const char *t, const struct brm_month *m,
+    const struct brm_datetime *now)
+{
+	struct brm_datetime x;
+
+	if (!t || !by_end_of(t, m))
+		return 0;
+	if (brm_datetime_parse(&x, t, "time") < 0) {
+		brm_error_clear();
+		return 1;
+	}
+	return brm_datetime_epoch(&x) <= brm_datetime_epoch(now);
+}
+
+/* Open at the end of month m (or at now, if earlier), its response
+ * target passed by then and still unacknowledged.  A complaint
+ * acknowledged late is not overdue: nothing is left to do. */
+static int overdue_at(const struct brm_record *rec, const struct history *h,
+    const struct brm_month *m, const struct brm_datetime *now)
+{
+	const char *due = day_of(rec, "response_due");
+	struct brm_datetime t;
+
+	if (!open_at_end(h, m) || !happened_by(due, m, now))
+		return 0;
+	/* a target exactly now has not passed yet */
+	if (brm_datetime_parse(&t, due, "response_due") == 0 &&
+	    brm_datetime_epoch(&t) == brm_datetime_epoch(now))
+		return 0;
+	brm_error_clear();
+	return !happened_by(day_of(rec, "acknowledged"), m, now);
+}
+
 static int overdue_at_end(const struct builder *b,
     const struct brm_record *rec, const struct history *h,
     const struct brm_month *m)
 {
-	const char *due = day_of(rec, "response_due");
-	const char *ack = day_of(rec, "acknowledged");
-	struct brm_datetime t;
-
-	if (!open_at_end(h, m) || !due || !by_end_of(due, m))
-		return 0;
-	if (brm_datetime_parse(&t, due, "response_due") < 0)
-		brm_error_clear();
-	else if (brm_datetime_epoch(&t) >= brm_datetime_epoch(&b->now))
-		return 0;
-	return !ack || hours_between(due, ack) > 0 || !by_end_of(ack, m);
+	return overdue_at(rec, h, m, &b->now);
 }
 
 /* A complaint resolved in month m counts once, however often it was
@@ -689,18 +747,29 @@ static void contract_dates(struct builder *b, const struct brm_record *sup)
 		service = brm_node_str(list->items[i], "service");
 		review = node_day(list->items[i], "review");
 		end = node_day(list->items[i], "end");
-		if (in_month(review, &b->r->next))
+		if (in_month(review, &b->r->next)) {
 			coming(b, "Contract review of %s for %s on %.10s",
 			    brm_record_title(sup), service ? service : "?",
 			    review);
-		if (in_month(end, &b->r->next))
+			attention(b, "renewal", sup->id, "Contract review "
+			    "of %s for %s next month, on %.10s",
+			    brm_record_title(sup), service ? service : "?",
+			    review);
+		}
+		if (in_month(end, &b->r->next)) {
 			coming(b, "Contract of %s for %s ends on %.10s",
 			    brm_record_title(sup), service ? service : "?",
 			    end);
+			attention(b, "renewal", sup->id, "Contract of %s "
+			    "for %s ends next month, on %.10s",
+			    brm_record_title(sup), service ? service : "?",
+			    end);
+		}
 	}
 }
 
-static void suppliers(struct builder *b)
+/* Every supplier, kept for its name and contracts. */
+static void load_suppliers(struct builder *b)
 {
 	const struct brm_kind *k = brm_kind_lookup("supplier");
 	struct brm_record *rec;
@@ -715,18 +784,30 @@ static void suppliers(struct builder *b)
 			brm_error_clear();
 			continue;
 		}
-		contract_dates(b, rec);
-		brm_record_free(rec);
+		brm_recv_push(&b->r->suppliers, keep(b, rec));
 	}
 	brm_strv_free(ids, n);
+}
+
+static void suppliers(struct builder *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->r->suppliers.n; i++)
+		contract_dates(b, b->r->suppliers.v[i]);
 }
 
 static void sla_attention(struct builder *b)
 {
 	struct brm_sla_gaps gaps = BRM_SLA_GAPS_INIT;
+	struct brm_date day;
 	size_t i;
 
-	if (brm_sla_gaps(&gaps, b->store, NULL) == 0)
+	/* the contracts in force at the month's end (or now, if earlier) */
+	day = b->r->month_over ? (struct brm_date){ b->r->month.year,
+		b->r->month.month, brm_days_in_month(b->r->month.year,
+		b->r->month.month) } : b->now.date;
+	if (brm_sla_gaps_at(&gaps, b->store, NULL, &day) == 0)
 		for (i = 0; i < gaps.n; i++)
 			attention(b, "contract", gaps.v[i].supplier,
 			    "Supplier contract looser than a customer SLA: "
@@ -768,13 +849,17 @@ static int load_customers(struct builder *b)
 	return 0;
 }
 
-static const char *cadence_of(const struct brm_record *c)
+/* The schema's default status is active. */
+static int is_active(const struct brm_record *c)
 {
 	const char *status = brm_record_str(c, "status");
 
-	if (status && strcmp(status, "active"))
-		return NULL;
-	return brm_record_str(c, "review.cadence");
+	return !status || !strcmp(status, "active");
+}
+
+static const char *cadence_of(const struct brm_record *c)
+{
+	return is_active(c) ? brm_record_str(c, "review.cadence") : NULL;
 }
 
 static void review_attention(struct builder *b,
@@ -783,7 +868,11 @@ static void review_attention(struct builder *b,
 	const struct tally *t = tally_of(b, c);
 	const char *cadence = cadence_of(c->rec), *next;
 	int quarter_end = b->r->month.month % 3 == 0;
+	const char *status = brm_record_str(c->rec, "status");
 
+	/* a month not over yet may still get its review */
+	if (!b->r->month_over)
+		cadence = NULL;
 	if (cadence && ((strcmp(cadence, "quarterly") && !t->reviews_month) ||
 	    (!strcmp(cadence, "quarterly") && quarter_end &&
 	    !t->reviews_quarter))) {
@@ -792,7 +881,8 @@ static void review_attention(struct builder *b,
 		    "meeting", brm_record_title(c->rec), cadence);
 	}
 	next = day_of(c->rec, "review.next_contract_review");
-	if (in_month(next, &b->r->next)) {
+	if (in_month(next, &b->r->next) && !(status && !strcmp(status,
+	    "former"))) {
 		coming(b, "Contract review with %s on %.10s",
 		    brm_record_title(c->rec), next);
 		attention(b, "renewal", c->rec->id, "Contract review with %s "
@@ -833,24 +923,53 @@ static void add_figures(struct brm_figures *to, const struct brm_figures *f)
 
 static void customer_release(struct brm_report_customer *c);
 
-/* Former customers with nothing in the month leave the report (their
- * records stay in r->owned until the report is freed). */
-static void drop_quiet_former(struct builder *b)
+/* The monthly report lists the active customers and those with anything
+ * in the month; prospects and former customers with nothing leave it
+ * (their records stay in r->owned until the report is freed). */
+static void drop_quiet_inactive(struct builder *b)
 {
 	struct brm_monthly *r = b->r;
 	size_t i, n = 0;
-	const char *status;
 
 	for (i = 0; i < r->ncustomers; i++) {
-		status = brm_record_str(r->customers[i].rec, "status");
-		if (status && !strcmp(status, "former") &&
-		    !b->tally[i].active) {
+		if (!is_active(r->customers[i].rec) && !b->tally[i].active) {
 			customer_release(&r->customers[i]);
 			continue;
 		}
 		r->customers[n++] = r->customers[i];
 	}
 	r->ncustomers = n;
+}
+
+/* The attention list in the order of issue 5: overdue complaints,
+ * missing reviews, actions past due, looser contracts, reviews next
+ * month; in the order found within each. */
+static int attention_rank(const char *category)
+{
+	static const char *const order[] = { "complaint", "review",
+		"action", "contract", "renewal" };
+	size_t i;
+
+	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+		if (!strcmp(order[i], category))
+			return (int)i;
+	return (int)i;
+}
+
+static void sort_attention(struct brm_monthly *r)
+{
+	struct brm_attention a;
+	size_t i, j;
+
+	/* insertion sort: stable, and the list is short */
+	for (i = 1; i < r->nattention; i++) {
+		a = r->attention[i];
+		for (j = i; j > 0 && attention_rank(
+		    r->attention[j - 1].category) > attention_rank(a.category);
+		    j--)
+			r->attention[j] = r->attention[j - 1];
+		r->attention[j] = a;
+	}
 }
 
 static void visit_all(struct builder *b)
@@ -882,8 +1001,11 @@ static void visit_all(struct builder *b)
 }
 
 static int build(struct brm_monthly **out, struct brm_store *s,
-    struct brm_month m, size_t months, const char *only, int keep_all)
+    struct brm_month m, size_t months, const char *only,
+    const struct brm_as_of *at, int monthly)
 {
+	struct brm_date end = { m.year, m.month,
+		brm_days_in_month(m.year, m.month) };
 	struct brm_monthly *r = brm_calloc(1, sizeof(*r));
 	struct builder b = { 0 };
 	size_t i;
@@ -898,24 +1020,29 @@ static int build(struct brm_monthly **out, struct brm_store *s,
 	r->first = brm_month_add(m, -(int)(r->nmonths - 1));
 	r->prev = brm_month_add(m, -1);
 	r->next = brm_month_add(m, 1);
-	b.keep_from = keep_all ? r->first : m;
+	b.keep_from = monthly ? m : r->first;
 	b.quarter_start = brm_month_add(m, -((m.month - 1) % 3));
-	b.now = brm_now();
+	b.now = at->when;
+	r->as_of = *at;
+	r->month_over = brm_date_cmp(&at->when.date, &end) > 0;
 	brm_date_format(b.today, &b.now.date);
 	memcpy(r->commit, s->commit, sizeof(r->commit));
 	r->provider = brm_node_str(s->config, "provider");
 	if ((ret = load_customers(&b)) < 0)
 		goto done;
+	if (monthly)
+		load_suppliers(&b);
 	visit_all(&b);
 	for (i = 0; i < r->ncustomers; i++) {
 		finish_customer(&b, &r->customers[i]);
 		add_figures(&r->total, &r->customers[i].cur);
 		add_figures(&r->total_prev, &r->customers[i].prev);
 	}
-	if (!only) {
+	if (monthly) {
 		suppliers(&b);
 		sla_attention(&b);
-		drop_quiet_former(&b);
+		sort_attention(r);
+		drop_quiet_inactive(&b);
 	}
 	*out = r;
 	r = NULL;
@@ -927,23 +1054,27 @@ done:
 }
 
 int brm_report_monthly(struct brm_monthly **out, struct brm_store *s,
-    struct brm_month m)
+    struct brm_month m, const struct brm_as_of *at)
 {
-	return build(out, s, m, 2, NULL, 0);
+	return build(out, s, m, 2, NULL, at, 1);
 }
 
 int brm_report_history(struct brm_monthly **out, struct brm_store *s,
-    struct brm_month m, size_t months, const char *customer)
+    const struct brm_as_of *at, size_t months, const char *customer)
 {
-	return build(out, s, m, months, customer, 1);
+	struct brm_month m = { at->when.date.year, at->when.date.month };
+
+	return build(out, s, m, months, customer, at, 0);
 }
 
 void brm_complaint_state(struct brm_complaint_state *out,
-    const struct brm_record *rec, const struct brm_month *m)
+    const struct brm_record *rec, const struct brm_month *m,
+    const struct brm_datetime *now)
 {
 	const char *closed = day_of(rec, "closed");
 	const char *ack = day_of(rec, "acknowledged");
 	const char *current = day_of(rec, "resolved");
+	const char *due = day_of(rec, "response_due");
 	struct history h;
 	size_t i;
 	int reopened = 0;
@@ -951,6 +1082,11 @@ void brm_complaint_state(struct brm_complaint_state *out,
 	history_of(rec, &h);
 	out->resolved = NULL;
 	out->hours = NAN;
+	out->overdue = overdue_at(rec, &h, m, now);
+	out->ack_late_hours = NAN;
+	if (due && happened_by(ack, m, now) && hours_between(due, ack) > 0)
+		out->ack_late_hours = round(hours_between(due, ack) * 10.0) /
+		    10.0;
 	if (resolved_by(&h, m)) {
 		out->resolved = last_resolution(&h, m);
 		out->hours = h.received ? round(hours_between(h.received,
@@ -1019,6 +1155,7 @@ void brm_monthly_free(struct brm_monthly *r)
 	for (i = 0; i < r->ncoming; i++)
 		free(r->coming[i]);
 	free(r->coming);
+	recv_release(&r->suppliers);
 	recv_release(&r->audits);
 	recv_release(&r->disputes);
 	for (i = 0; i < r->owned.n; i++)

@@ -72,24 +72,35 @@ static int load_suppliers(struct brm_scorecard *sc, struct brm_store *s,
 	return 0;
 }
 
+double brm_audit_mean(const struct brm_record *audit)
+{
+	const char *v;
+	double total = 0;
+	int i, n = 0;
+
+	for (i = 0; i < BRM_SCORES; i++)
+		if ((v = brm_record_str(audit, brm_score_names[i]))) {
+			total += atof(v);
+			n++;
+		}
+	return n ? two_decimals(total / n) : NAN;
+}
+
 /* One audit into its supplier's sums; audits come oldest first. */
 static void add_audit(struct sums *sm, struct brm_scorecard_row *row,
     const struct brm_record *a)
 {
 	const char *v, *date = brm_record_str(a, "date");
-	double total = 0;
-	int i, n = 0;
+	int i;
 
 	for (i = 0; i < BRM_SCORES; i++) {
 		if (!(v = brm_record_str(a, brm_score_names[i])))
 			continue;
 		sm->sum[i] += atof(v);
 		sm->n[i]++;
-		total += atof(v);
-		n++;
 	}
 	row->audits++;
-	row->latest = n ? two_decimals(total / n) : NAN;
+	row->latest = brm_audit_mean(a);
 	snprintf(row->latest_date, sizeof(row->latest_date), "%.10s",
 	    date ? date : "");
 	sm->history[sm->seen++ % BRM_SCORE_TREND] = row->latest;
@@ -168,7 +179,8 @@ static void scan_disputes(struct brm_scorecard *sc, struct brm_store *s)
 	brm_strv_free(ids, n);
 }
 
-int brm_report_suppliers(struct brm_scorecard **out, struct brm_store *s)
+int brm_report_suppliers(struct brm_scorecard **out, struct brm_store *s,
+    const struct brm_as_of *at)
 {
 	struct brm_scorecard *sc = brm_calloc(1, sizeof(*sc));
 	const struct brm_kind *k = brm_kind_lookup("supplier");
@@ -178,6 +190,7 @@ int brm_report_suppliers(struct brm_scorecard **out, struct brm_store *s)
 
 	*out = NULL;
 	memcpy(sc->commit, s->commit, sizeof(sc->commit));
+	sc->as_of = *at;
 	sc->provider = brm_node_str(s->config, "provider");
 	if (k && (ret = load_suppliers(sc, s, k)) < 0)
 		goto done;
@@ -186,7 +199,7 @@ int brm_report_suppliers(struct brm_scorecard **out, struct brm_store *s)
 	for (i = 0; i < sc->n; i++)
 		finish_row(&sc->rows[i], &sums[i]);
 	scan_disputes(sc, s);
-	if (brm_sla_gaps(&sc->gaps, s, NULL) < 0)
+	if (brm_sla_gaps_at(&sc->gaps, s, NULL, &at->when.date) < 0)
 		brm_error_clear();	/* the gaps that were found stand */
 	*out = sc;
 	sc = NULL;

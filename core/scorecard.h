@@ -32,16 +32,21 @@ struct brm_scorecard_row {
 
 struct brm_scorecard {
 	char commit[41];
+	struct brm_as_of as_of;
 	const char *provider;
 	struct brm_scorecard_row *rows;
 	size_t n;
-	struct brm_sla_gaps gaps;
+	struct brm_sla_gaps gaps;	/* of the contracts in force as of */
 	struct brm_recv disputes;	/* open, oldest first */
 	size_t by_level[5];		/* open disputes per level 1..4 */
 	struct brm_recv owned;
 };
 
-int brm_report_suppliers(struct brm_scorecard **out, struct brm_store *s);
+/* The mean of an audit's scores, 2 decimals; NAN when it has none. */
+double brm_audit_mean(const struct brm_record *audit);
+
+int brm_report_suppliers(struct brm_scorecard **out, struct brm_store *s,
+    const struct brm_as_of *at);
 void brm_scorecard_free(struct brm_scorecard *sc);
 
 #endif

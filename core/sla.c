@@ -206,8 +206,15 @@ static void contract_gaps(struct brm_sla_gaps *out,
 int brm_sla_gaps(struct brm_sla_gaps *out, struct brm_store *s,
     const struct brm_record *r)
 {
-	struct records sups, custs;
 	struct brm_date today = brm_today();
+
+	return brm_sla_gaps_at(out, s, r, &today);
+}
+
+int brm_sla_gaps_at(struct brm_sla_gaps *out, struct brm_store *s,
+    const struct brm_record *r, const struct brm_date *today)
+{
+	struct records sups, custs;
 	const struct brm_node *list;
 	size_t i, j;
 
@@ -223,7 +230,7 @@ int brm_sla_gaps(struct brm_sla_gaps *out, struct brm_store *s,
 		for (j = 0; list && list->type == BRM_NODE_SEQ &&
 		    j < list->n; j++)
 			if (list->items[j]->type == BRM_NODE_MAP &&
-			    !ended(list->items[j], &today))
+			    !ended(list->items[j], today))
 				contract_gaps(out, sups.v[i], j,
 				    list->items[j], &custs);
 	}

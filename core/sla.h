@@ -68,6 +68,10 @@ struct brm_sla_gaps {
  */
 int brm_sla_gaps(struct brm_sla_gaps *out, struct brm_store *s,
     const struct brm_record *r);
+/* The same as of day today: contracts ended before it are left out
+ * (brm_sla_gaps uses the clock's today; reports their own day). */
+int brm_sla_gaps_at(struct brm_sla_gaps *out, struct brm_store *s,
+    const struct brm_record *r, const struct brm_date *today);
 void brm_sla_gaps_release(struct brm_sla_gaps *g);
 
 /* brm check's part: every gap in the store as an error in the

@@ -209,7 +209,8 @@ int brm_store_repo(struct brm_store *s, struct brm_repo **out)
 int brm_store_at(struct brm_store *s, const char *rev)
 {
 	struct brm_repo *repo;
-	int ret;
+	long long when;
+	int ret, tz_min;
 
 	if ((ret = brm_store_repo(s, &repo)) < 0)
 		return ret;
@@ -217,6 +218,8 @@ int brm_store_at(struct brm_store *s, const char *rev)
 	s->tree = NULL;
 	if ((ret = brm_tree_open(&s->tree, repo, rev, s->commit)) < 0)
 		return ret;
+	brm_tree_committed(s->tree, &when, &tz_min);
+	s->committed = brm_datetime_from_epoch(when, tz_min);
 	if ((ret = load_config(s)) == BRM_ENOTFOUND)
 		ret = brm_error_set(BRM_ENOTFOUND, "'%s' is not a brm "
 		    "portfolio commit (no %s)", rev, BRM_CONFIG_PATH);

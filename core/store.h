@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 
+#include "date.h"
 #include "node.h"
 #include "record.h"
 #include "schema.h"
@@ -31,6 +32,7 @@ struct brm_store {
 	int lock_fd;		/* -1 when not locked */
 	struct brm_tree *tree;	/* set by brm_store_at(): read from it */
 	char commit[41];	/* the commit tree comes from */
+	struct brm_datetime committed;	/* its committer time */
 	char *note;		/* what brm_store_lock() recovered, or NULL */
 };
 
@@ -46,8 +48,10 @@ void brm_store_free(struct brm_store *s);
 
 /*
  * From now on read records from the commit rev (straight from the object
- * database) instead of the work tree; s->commit names it.  For reports,
- * which must be reproducible from a commit.  Nothing can be written then.
+ * database) instead of the work tree; s->commit names it and
+ * s->committed gives its committer time, in the committer's offset.
+ * For reports, which must be reproducible from a commit.  Nothing can be
+ * written then.
  */
 int brm_store_at(struct brm_store *s, const char *rev);
 

@@ -37,6 +37,14 @@ void brm_sparkline(char *out, size_t n, const double *v, size_t count)
 
 /* ---- small text helpers ---- */
 
+void brm_built_from(char *out, size_t n, const char *provider,
+    const char *commit, const struct brm_as_of *as_of)
+{
+	snprintf(out, n, "%s%sBuilt from commit %.12s as of %s.",
+	    provider ? provider : "", provider ? ". " : "", commit,
+	    as_of->label);
+}
+
 static const char *str(const struct brm_record *r, const char *field)
 {
 	const char *v = brm_node_str(r->root, field);
@@ -157,11 +165,13 @@ static void summary_table(struct brm_doc *d, const struct brm_monthly *r)
 
 static void customer_table(struct brm_doc *d, const struct brm_monthly *r)
 {
-	const char *head[] = { "Customer", "Meetings", "Review",
-		"Complaints opened", "Resolved", "Open", "Praise", "Surveys",
-		"Satisfaction", "Trend (6 months)", "SLA breaches" };
-	char cells[10][64];
-	const char *row[11];
+	const char *head[] = { "Customer", "Meetings", "Periodic review",
+		"Complaints opened", "Resolved", "Open", "Overdue", "Praise",
+		"Surveys", "Satisfaction", "Change", "Trend (6 months)",
+		"SLA breaches" };
+	char cells[12][64];
+	const char *row[13], *status;
+	struct brm_buf name = BRM_BUF_INIT;
 	struct brm_doc_table *t;
 	size_t i, k;
 
@@ -169,7 +179,7 @@ static void customer_table(struct brm_doc *d, const struct brm_monthly *r)
 		brm_doc_para(d, "No customers yet.");
 		return;
 	}
-	t = brm_doc_table(d, 11, head, "lrcrrrrrrlr");
+	t = brm_doc_table(d, 13, head, "lrcrrrrrrrrlr");
 	for (i = 0; i < r->ncustomers; i++) {
 		const struct brm_report_customer *c = &r->customers[i];
 
@@ -179,16 +189,27 @@ static void customer_table(struct brm_doc *d, const struct brm_monthly *r)
 		fmt_int(cells[2], 64, c->cur.complaints_opened);
 		fmt_int(cells[3], 64, c->cur.complaints_resolved);
 		fmt_int(cells[4], 64, c->cur.complaints_open);
-		fmt_int(cells[5], 64, c->cur.praise);
-		fmt_int(cells[6], 64, c->cur.surveys);
-		fmt_score(cells[7], 64, brm_figures_satisfaction(&c->cur));
-		brm_sparkline(cells[8], 64, c->trend, BRM_TREND_MONTHS);
-		fmt_int(cells[9], 64, c->cur.sla_breaches);
-		row[0] = title(c->rec);
-		for (k = 0; k < 10; k++)
+		fmt_int(cells[5], 64, c->cur.complaints_overdue);
+		fmt_int(cells[6], 64, c->cur.praise);
+		fmt_int(cells[7], 64, c->cur.surveys);
+		fmt_score(cells[8], 64, brm_figures_satisfaction(&c->cur));
+		fmt_change(cells[9], 64, brm_figures_satisfaction(&c->cur),
+		    brm_figures_satisfaction(&c->prev), 2);
+		brm_sparkline(cells[10], 64, c->trend, BRM_TREND_MONTHS);
+		fmt_int(cells[11], 64, c->cur.sla_breaches);
+		/* a prospect or former customer is listed for its activity:
+		 * say which it is */
+		brm_buf_reset(&name);
+		brm_buf_puts(&name, title(c->rec));
+		status = brm_node_str(c->rec->root, "status");
+		if (status && strcmp(status, "active"))
+			brm_buf_printf(&name, " (%s)", status);
+		row[0] = name.data;
+		for (k = 0; k < 12; k++)
 			row[k + 1] = cells[k];
 		brm_doc_row(t, row);
 	}
+	brm_buf_release(&name);
 }
 
 /* ---- one customer's month ---- */
@@ -256,7 +277,8 @@ static void action_items(struct brm_doc *d,
 /* Each complaint as it stood at the end of month m: status, and when
  * resolved by then, when and after how many hours. */
 static void complaint_items(struct brm_doc *d,
-    const struct brm_report_customer *c, const struct brm_month *m)
+    const struct brm_report_customer *c, const struct brm_month *m,
+    const struct brm_datetime *now)
 {
 	struct brm_buf text = BRM_BUF_INIT;
 	struct brm_complaint_state st;
@@ -266,12 +288,21 @@ static void complaint_items(struct brm_doc *d,
 	for (i = 0; i < c->complaints.n; i++) {
 		const struct brm_record *k = c->complaints.v[i];
 
-		brm_complaint_state(&st, k, m);
+		brm_complaint_state(&st, k, m, now);
 		brm_buf_reset(&text);
 		brm_buf_printf(&text, "%s (%s, %s, received %.10s",
 		    str(k, "summary"), *str(k, "severity") ? str(k,
 		    "severity") : "no severity", st.status,
 		    str(k, "received"));
+		if (st.overdue)
+			brm_buf_printf(&text, ", response overdue since %s",
+			    str(k, "response_due"));
+		if (!isnan(st.ack_late_hours)) {
+			brm_fmt_decimal(hours, sizeof(hours),
+			    st.ack_late_hours, 1);
+			brm_buf_printf(&text, ", acknowledged %s hours late",
+			    hours);
+		}
 		if (st.resolved) {
 			brm_fmt_decimal(hours, sizeof(hours), st.hours, 1);
 			brm_buf_printf(&text, ", resolved %.10s after %s "
@@ -289,8 +320,10 @@ static void complaint_items(struct brm_doc *d,
 	brm_buf_release(&text);
 }
 
-static void simple_items(struct brm_doc *d, const struct brm_recv *v,
-    const char *field, const char *extra)
+/* Each record's text field, and when it has the field extra, that
+ * formatted with extra_fmt ("(for %s)"), under its date. */
+static void dated_items(struct brm_doc *d, const struct brm_recv *v,
+    const char *field, const char *extra, const char *extra_fmt)
 {
 	struct brm_buf text = BRM_BUF_INIT;
 	size_t i;
@@ -298,9 +331,36 @@ static void simple_items(struct brm_doc *d, const struct brm_recv *v,
 	for (i = 0; i < v->n; i++) {
 		brm_buf_reset(&text);
 		brm_buf_puts(&text, str(v->v[i], field));
-		if (extra && *str(v->v[i], extra))
-			brm_buf_printf(&text, " (%s)", str(v->v[i], extra));
+		if (*str(v->v[i], extra)) {
+			brm_buf_putc(&text, ' ');
+			brm_buf_printf(&text, extra_fmt, str(v->v[i], extra));
+		}
 		brm_doc_item(d, str(v->v[i], "date"), text.data);
+	}
+	brm_buf_release(&text);
+}
+
+/* "Restore took 11 hours (sla-breach on managed-backup:
+ * resolution_hours 11, target 8)" */
+static void event_items(struct brm_doc *d, const struct brm_recv *v)
+{
+	struct brm_buf text = BRM_BUF_INIT;
+	const struct brm_record *e;
+	size_t i;
+
+	for (i = 0; i < v->n; i++) {
+		e = v->v[i];
+		brm_buf_reset(&text);
+		brm_buf_printf(&text, "%s (%s", str(e, "summary"),
+		    str(e, "kind"));
+		if (*str(e, "service"))
+			brm_buf_printf(&text, " on %s", str(e, "service"));
+		if (*str(e, "metric"))
+			brm_buf_printf(&text, ": %s %s, target %s",
+			    str(e, "metric"), str(e, "actual"),
+			    str(e, "target"));
+		brm_buf_putc(&text, ')');
+		brm_doc_item(d, str(e, "date"), text.data);
 	}
 	brm_buf_release(&text);
 }
@@ -328,7 +388,7 @@ struct section {
 
 void brm_customer_section(struct brm_doc *d,
     const struct brm_report_customer *c, const struct brm_month *m,
-    int level)
+    const struct brm_datetime *now, int level)
 {
 	const struct section parts[] = {
 		{ "Meetings", c->meetings.n },
@@ -355,11 +415,13 @@ void brm_customer_section(struct brm_doc *d,
 		switch (i) {
 		case 0: meeting_items(d, c); break;
 		case 1: action_items(d, c); break;
-		case 2: complaint_items(d, c, m); break;
-		case 3: simple_items(d, &c->praise, "text", "about"); break;
+		case 2: complaint_items(d, c, m, now); break;
+		case 3: dated_items(d, &c->praise, "text", "about",
+		    "(for %s)"); break;
 		case 4: survey_items(d, &c->surveys); break;
-		case 5: simple_items(d, &c->value_adds, "title", NULL); break;
-		default: simple_items(d, &c->events, "summary", "kind");
+		case 5: dated_items(d, &c->value_adds, "title",
+		    "effort_hours", "(%s hours)"); break;
+		default: event_items(d, &c->events);
 		}
 		brm_doc_list_end(d);
 	}
@@ -370,69 +432,127 @@ void brm_customer_section(struct brm_doc *d,
 
 /* ---- suppliers ---- */
 
+/* A supplier's name from its id, or the id when it is not found. */
+static const char *supplier_name(const struct brm_monthly *r,
+    const char *id)
+{
+	size_t i;
+
+	for (i = 0; id && i < r->suppliers.n; i++)
+		if (!strcmp(r->suppliers.v[i]->id, id))
+			return title(r->suppliers.v[i]);
+	return id ? id : "";
+}
+
 static void audit_table(struct brm_doc *d, const struct brm_monthly *r)
 {
-	const char *head[] = { "Audit", "Supplier", "Date", "Responsiveness",
+	const char *head[] = { "Supplier", "Date", "Responsiveness",
 		"Problem solving", "Efficiency", "Stability", "Feedback",
-		"Cooperation" };
-	const char *row[9];
+		"Cooperation", "Mean", "Audit" };
+	const char *row[10];
 	struct brm_doc_table *t;
+	char mean[32];
 	size_t i, k;
 
 	if (!r->audits.n) {
 		brm_doc_para(d, "No supplier audits this month.");
 		return;
 	}
-	t = brm_doc_table(d, 9, head, "lllrrrrrr");
+	t = brm_doc_table(d, 10, head, "llrrrrrrrl");
 	for (i = 0; i < r->audits.n; i++) {
-		row[0] = r->audits.v[i]->id;
-		row[1] = str(r->audits.v[i], "supplier");
-		row[2] = str(r->audits.v[i], "date");
+		row[0] = supplier_name(r, brm_node_str(r->audits.v[i]->root,
+		    "supplier"));
+		row[1] = str(r->audits.v[i], "date");
 		for (k = 0; k < 6; k++)
-			row[3 + k] = brm_node_str(r->audits.v[i]->root,
+			row[2 + k] = brm_node_str(r->audits.v[i]->root,
 			    brm_score_names[k]);
+		fmt_score(mean, sizeof(mean), brm_audit_mean(r->audits.v[i]));
+		row[8] = mean;
+		row[9] = r->audits.v[i]->id;
 		brm_doc_row(t, row);
 	}
 }
 
+static void join_list(struct brm_buf *out, const struct brm_node *list,
+    const char *sep);
+
 static void dispute_table(struct brm_doc *d, const struct brm_monthly *r)
 {
-	const char *head[] = { "Dispute", "Subject", "Level", "Opened" };
-	const char *row[4];
+	const char *head[] = { "Subject", "Parties", "Customer", "Level",
+		"Opened", "Dispute" };
+	struct brm_buf parties = BRM_BUF_INIT;
+	const struct brm_record *x;
+	const char *row[6];
 	struct brm_doc_table *t;
-	char level[16];
+	char level[16], opened[16];
 	size_t i;
 
 	if (!r->disputes.n) {
 		brm_doc_para(d, "No open disputes.");
 		return;
 	}
-	t = brm_doc_table(d, 4, head, "llrl");
+	t = brm_doc_table(d, 6, head, "lllrll");
 	for (i = 0; i < r->disputes.n; i++) {
-		row[0] = r->disputes.v[i]->id;
-		row[1] = str(r->disputes.v[i], "subject");
+		x = r->disputes.v[i];
+		brm_buf_reset(&parties);
+		join_list(&parties, brm_node_get(x->root, "parties"), ", ");
+		row[0] = str(x, "subject");
+		row[1] = parties.data;
+		row[2] = str(x, "customer");
 		/* the level reached by the month's end */
 		snprintf(level, sizeof(level), "%d",
-		    brm_dispute_level(r->disputes.v[i], &r->month));
-		row[2] = level;
-		row[3] = str(r->disputes.v[i], "opened");
+		    brm_dispute_level(x, &r->month));
+		row[3] = level;
+		snprintf(opened, sizeof(opened), "%.10s", str(x, "opened"));
+		row[4] = opened;
+		row[5] = x->id;
 		brm_doc_row(t, row);
 	}
+	brm_buf_release(&parties);
+}
+
+static int has_activity(const struct brm_report_customer *c)
+{
+	return c->meetings.n || c->nactions || c->complaints.n ||
+	    c->praise.n || c->surveys.n || c->value_adds.n || c->events.n;
+}
+
+/* The customers with nothing to show in one line, under the table; a
+ * section for each of the others. */
+static void customer_sections(struct brm_doc *d, const struct brm_monthly *r)
+{
+	struct brm_buf quiet = BRM_BUF_INIT;
+	char month[32], label[64];
+	size_t i;
+
+	for (i = 0; i < r->ncustomers; i++)
+		if (!has_activity(&r->customers[i]))
+			brm_buf_printf(&quiet, "%s%s", quiet.len ? ", " : "",
+			    title(r->customers[i].rec));
+	if (quiet.len) {
+		brm_month_name(month, sizeof(month), &r->month);
+		snprintf(label, sizeof(label), "No activity in %s:", month);
+		brm_doc_para_labelled(d, label, quiet.data);
+	}
+	for (i = 0; i < r->ncustomers; i++)
+		if (has_activity(&r->customers[i]))
+			brm_customer_section(d, &r->customers[i], &r->month,
+			    &r->as_of.when, 3);
+	brm_buf_release(&quiet);
 }
 
 struct brm_doc *brm_monthly_doc(const struct brm_monthly *r)
 {
 	struct brm_doc *d = brm_doc_new();
-	char month[32], line[256];
+	char month[32], line[512];
 	size_t i;
 
 	brm_month_name(month, sizeof(month), &r->month);
 	snprintf(line, sizeof(line), "Monthly relationship report — %s",
 	    month);
 	brm_doc_heading(d, 1, line);
-	snprintf(line, sizeof(line), "%s%sBuilt from commit %.12s.",
-	    r->provider ? r->provider : "", r->provider ? ". " : "",
-	    r->commit);
+	brm_built_from(line, sizeof(line), r->provider, r->commit,
+	    &r->as_of);
 	brm_doc_para(d, line);
 
 	brm_doc_heading(d, 2, "Attention needed");
@@ -447,8 +567,7 @@ struct brm_doc *brm_monthly_doc(const struct brm_monthly *r)
 	summary_table(d, r);
 	brm_doc_heading(d, 2, "Customers");
 	customer_table(d, r);
-	for (i = 0; i < r->ncustomers; i++)
-		brm_customer_section(d, &r->customers[i], &r->month, 3);
+	customer_sections(d, r);
 
 	brm_doc_heading(d, 2, "Suppliers");
 	brm_doc_para_labelled(d, "Audits this month", NULL);
@@ -496,32 +615,38 @@ json_t *brm_records_json(const struct brm_recv *v)
 }
 
 json_t *brm_complaints_json(const struct brm_recv *v,
-    const struct brm_month *m)
+    const struct brm_month *m, const struct brm_datetime *now)
 {
 	json_t *a = json_array(), *o;
 	struct brm_complaint_state st;
 	size_t i;
 
 	for (i = 0; i < v->n; i++) {
-		brm_complaint_state(&st, v->v[i], m);
+		brm_complaint_state(&st, v->v[i], m, now);
 		o = brm_json_from_node(v->v[i]->root);
 		json_object_set_new(o, "month_end_status",
 		    json_string(st.status));
 		json_object_set_new(o, "resolution_hours",
 		    brm_number_or_null(st.hours));
+		json_object_set_new(o, "overdue", json_boolean(st.overdue));
+		json_object_set_new(o, "acknowledged_late_hours",
+		    brm_number_or_null(st.ack_late_hours));
 		json_array_append_new(a, o);
 	}
 	return a;
 }
 
 static json_t *customer_json(const struct brm_report_customer *c,
-    const struct brm_month *m)
+    const struct brm_month *m, const struct brm_datetime *now)
 {
 	json_t *o = brm_figures_json(&c->cur), *trend = json_array(), *acts;
 	size_t k;
 
 	json_object_set_new(o, "id", json_string(c->rec->id));
 	json_object_set_new(o, "name", json_string(title(c->rec)));
+	json_object_set_new(o, "status", json_string(
+	    brm_node_str(c->rec->root, "status") ?
+	    brm_node_str(c->rec->root, "status") : "active"));
 	json_object_set_new(o, "review_missing",
 	    json_boolean(c->review_missing));
 	for (k = 0; k < BRM_TREND_MONTHS; k++)
@@ -530,7 +655,7 @@ static json_t *customer_json(const struct brm_report_customer *c,
 	json_object_set_new(o, "previous", brm_figures_json(&c->prev));
 	json_object_set_new(o, "meetings_held", brm_records_json(&c->meetings));
 	json_object_set_new(o, "complaints",
-	    brm_complaints_json(&c->complaints, m));
+	    brm_complaints_json(&c->complaints, m, now));
 	json_object_set_new(o, "praise_items", brm_records_json(&c->praise));
 	json_object_set_new(o, "survey_items", brm_records_json(&c->surveys));
 	json_object_set_new(o, "value_add_items",
@@ -562,6 +687,7 @@ json_t *brm_monthly_json(const struct brm_monthly *r)
 	json_object_set_new(o, "report", json_string("monthly"));
 	json_object_set_new(o, "month", json_string(month));
 	json_object_set_new(o, "commit", json_string(r->commit));
+	json_object_set_new(o, "as_of", json_string(r->as_of.label));
 	json_object_set_new(o, "provider", r->provider ?
 	    json_string(r->provider) : json_null());
 	json_object_set_new(o, "summary", brm_figures_json(&r->total));
@@ -581,9 +707,13 @@ json_t *brm_monthly_json(const struct brm_monthly *r)
 	list = json_array();
 	for (i = 0; i < r->ncustomers; i++)
 		json_array_append_new(list, customer_json(&r->customers[i],
-		    &r->month));
+		    &r->month, &r->as_of.when));
 	json_object_set_new(o, "customers", list);
-	json_object_set_new(o, "audits", brm_records_json(&r->audits));
+	list = brm_records_json(&r->audits);
+	for (i = 0; i < r->audits.n; i++)
+		json_object_set_new(json_array_get(list, i), "mean",
+		    brm_number_or_null(brm_audit_mean(r->audits.v[i])));
+	json_object_set_new(o, "audits", list);
 	list = brm_records_json(&r->disputes);
 	for (i = 0; i < r->disputes.n; i++)
 		json_object_set_new(json_array_get(list, i),

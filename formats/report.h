@@ -24,16 +24,21 @@ void brm_fmt_decimal(char *out, size_t n, double v, int decimals);
 json_t *brm_number_or_null(double v);
 json_t *brm_figures_json(const struct brm_figures *f);
 json_t *brm_records_json(const struct brm_recv *v);
-/* The complaints, each with its month_end_status and resolution_hours
- * as of the end of month m (brm_complaint_state). */
+/* The complaints, each with its month_end_status, resolution_hours,
+ * overdue and acknowledged_late_hours as of the end of month m or now,
+ * if earlier (brm_complaint_state). */
 json_t *brm_complaints_json(const struct brm_recv *v,
-    const struct brm_month *m);
+    const struct brm_month *m, const struct brm_datetime *now);
+/* "Built from commit 0123456789ab as of <as_of>.", after "<provider>. "
+ * when there is one. */
+void brm_built_from(char *out, size_t n, const char *provider,
+    const char *commit, const struct brm_as_of *as_of);
 
-/* A customer's activity lists as of the end of month m; a heading of
- * level (0: none) first. */
+/* A customer's activity lists as of the end of month m (or now, if
+ * earlier); a heading of level (0: none) first. */
 void brm_customer_section(struct brm_doc *d,
     const struct brm_report_customer *c, const struct brm_month *m,
-    int level);
+    const struct brm_datetime *now, int level);
 
 struct brm_doc *brm_monthly_doc(const struct brm_monthly *r);
 json_t *brm_monthly_json(const struct brm_monthly *r);

@@ -46,14 +46,16 @@ static void joined(struct brm_buf *out, const struct brm_node *list)
 }
 
 static void header(struct brm_doc *d, const char *title, const char *provider,
-    const char *commit, const char *scope)
+    const char *commit, const struct brm_as_of *as_of, const char *scope)
 {
 	char line[512];
+	size_t n;
 
 	brm_doc_heading(d, 1, title);
-	snprintf(line, sizeof(line), "%s%sBuilt from commit %.12s.%s%s",
-	    provider ? provider : "", provider ? ". " : "", commit,
-	    scope ? " " : "", scope ? scope : "");
+	brm_built_from(line, sizeof(line), provider, commit, as_of);
+	n = strlen(line);
+	snprintf(line + n, sizeof(line) - n, "%s%s", scope ? " " : "",
+	    scope ? scope : "");
 	brm_doc_para(d, line);
 }
 
@@ -165,16 +167,16 @@ static void services(struct brm_doc *d, const struct brm_record *c)
 static void activity_table(struct brm_doc *d, const struct brm_monthly *r,
     const struct brm_report_customer *c)
 {
-	const char *head[] = { "Month", "Meetings", "Reviews",
-		"Complaints opened", "Resolved", "Open", "Praise", "Surveys",
-		"Satisfaction", "Value-adds", "SLA breaches" };
-	char cells[11][32];
-	const char *row[11];
+	const char *head[] = { "Month", "Meetings", "Periodic reviews",
+		"Complaints opened", "Resolved", "Open", "Overdue", "Praise",
+		"Surveys", "Satisfaction", "Value-adds", "SLA breaches" };
+	char cells[12][32];
+	const char *row[12];
 	struct brm_doc_table *t;
 	struct brm_month m;
 	size_t i, k;
 
-	t = brm_doc_table(d, 11, head, "lrrrrrrrrrr");
+	t = brm_doc_table(d, 12, head, "lrrrrrrrrrrr");
 	for (i = 0; i < r->nmonths; i++) {
 		const struct brm_figures *f = &c->by_month[i];
 
@@ -185,12 +187,13 @@ static void activity_table(struct brm_doc *d, const struct brm_monthly *r,
 		snprintf(cells[3], 32, "%d", f->complaints_opened);
 		snprintf(cells[4], 32, "%d", f->complaints_resolved);
 		snprintf(cells[5], 32, "%d", f->complaints_open);
-		snprintf(cells[6], 32, "%d", f->praise);
-		snprintf(cells[7], 32, "%d", f->surveys);
-		brm_fmt_decimal(cells[8], 32, brm_figures_satisfaction(f), 2);
-		snprintf(cells[9], 32, "%d", f->value_adds);
-		snprintf(cells[10], 32, "%d", f->sla_breaches);
-		for (k = 0; k < 11; k++)
+		snprintf(cells[6], 32, "%d", f->complaints_overdue);
+		snprintf(cells[7], 32, "%d", f->praise);
+		snprintf(cells[8], 32, "%d", f->surveys);
+		brm_fmt_decimal(cells[9], 32, brm_figures_satisfaction(f), 2);
+		snprintf(cells[10], 32, "%d", f->value_adds);
+		snprintf(cells[11], 32, "%d", f->sla_breaches);
+		for (k = 0; k < 12; k++)
 			row[k] = cells[k];
 		brm_doc_row(t, row);
 	}
@@ -215,7 +218,7 @@ struct brm_doc *brm_customer_doc(const struct brm_monthly *r)
 	brm_month_name(from, sizeof(from), &r->first);
 	brm_month_name(to, sizeof(to), &r->month);
 	snprintf(scope, sizeof(scope), "Activity from %s to %s.", from, to);
-	header(d, title, r->provider, r->commit, scope);
+	header(d, title, r->provider, r->commit, &r->as_of, scope);
 	brm_doc_heading(d, 2, "Relationship");
 	relationship(d, c->rec);
 	brm_doc_heading(d, 2, "Contacts");
@@ -232,7 +235,7 @@ struct brm_doc *brm_customer_doc(const struct brm_monthly *r)
 	brm_doc_heading(d, 2, "Activity by month");
 	activity_table(d, r, c);
 	brm_doc_heading(d, 2, "Activity");
-	brm_customer_section(d, c, &r->month, 0);
+	brm_customer_section(d, c, &r->month, &r->as_of.when, 0);
 	return d;
 }
 
@@ -245,6 +248,7 @@ json_t *brm_customer_json(const struct brm_monthly *r)
 
 	json_object_set_new(o, "report", json_string("customer"));
 	json_object_set_new(o, "commit", json_string(r->commit));
+	json_object_set_new(o, "as_of", json_string(r->as_of.label));
 	json_object_set_new(o, "customer", brm_json_from_node(c->rec->root));
 	for (i = 0; i < r->nmonths; i++) {
 		struct brm_month mo = brm_month_add(r->first, (int)i);
@@ -257,7 +261,8 @@ json_t *brm_customer_json(const struct brm_monthly *r)
 	json_object_set_new(o, "months", months);
 	json_object_set_new(o, "meetings", brm_records_json(&c->meetings));
 	json_object_set_new(o, "complaints",
-	    brm_complaints_json(&c->complaints, &r->month));
+	    brm_complaints_json(&c->complaints, &r->month,
+	    &r->as_of.when));
 	json_object_set_new(o, "praise", brm_records_json(&c->praise));
 	json_object_set_new(o, "surveys", brm_records_json(&c->surveys));
 	json_object_set_new(o, "value_adds",
@@ -314,6 +319,16 @@ static void count_services(const struct brm_record *c, int *all, int *vital)
 	}
 }
 
+/* The date is before the report's day: the review it names is past and
+ * the record not yet updated. */
+static int passed(const char *date, const struct brm_as_of *as_of)
+{
+	char today[BRM_DATE_LEN];
+
+	brm_date_format(today, &as_of->when.date);
+	return date && strncmp(date, today, 10) < 0;
+}
+
 static double window_satisfaction(const struct brm_monthly *r,
     const struct brm_report_customer *c)
 {
@@ -335,7 +350,8 @@ struct brm_doc *brm_portfolio_doc(const struct brm_monthly *r,
 		"Vital", "Revenue actual", "Revenue projected",
 		"Satisfaction (3 months)", "Open complaints", "Next review" };
 	struct brm_doc *d = brm_doc_new();
-	char cells[6][96], title[256], scope[128], from[32], to[32];
+	char cells[7][96], title[256], scope[128], from[32], to[32];
+	const char *next;
 	const char *row[10];
 	struct brm_doc_table *t;
 	size_t i;
@@ -348,7 +364,7 @@ struct brm_doc *brm_portfolio_doc(const struct brm_monthly *r,
 	snprintf(scope, sizeof(scope), "Satisfaction from %s to %s; revenue "
 	    "in %s.", from, to, currency ? currency : "the portfolio's "
 	    "currency");
-	header(d, title, NULL, r->commit, scope);
+	header(d, title, NULL, r->commit, &r->as_of, scope);
 	if (!r->ncustomers) {
 		brm_doc_para(d, "No customers yet.");
 		return d;
@@ -373,7 +389,10 @@ struct brm_doc *brm_portfolio_doc(const struct brm_monthly *r,
 		row[6] = cells[3];
 		row[7] = cells[4];
 		row[8] = cells[5];
-		row[9] = field(c->rec->root, "review.next_contract_review");
+		next = field(c->rec->root, "review.next_contract_review");
+		snprintf(cells[6], 96, "%s%s", next ? next : "",
+		    passed(next, &r->as_of) ? " (passed)" : "");
+		row[9] = cells[6];
 		brm_doc_row(t, row);
 	}
 	return d;
@@ -405,6 +424,7 @@ json_t *brm_portfolio_json(const struct brm_monthly *r)
 	brm_month_format(to, &r->month);
 	json_object_set_new(o, "report", json_string("portfolio"));
 	json_object_set_new(o, "commit", json_string(r->commit));
+	json_object_set_new(o, "as_of", json_string(r->as_of.label));
 	json_object_set_new(o, "from", json_string(from));
 	json_object_set_new(o, "to", json_string(to));
 	for (i = 0; i < r->ncustomers; i++) {
@@ -435,6 +455,8 @@ json_t *brm_portfolio_json(const struct brm_monthly *r)
 		    json_integer(c->cur.complaints_open));
 		json_object_set_new(row, "next_review", next ?
 		    json_string(next) : json_null());
+		json_object_set_new(row, "next_review_passed",
+		    json_boolean(passed(next, &r->as_of)));
 		json_array_append_new(list, row);
 	}
 	json_object_set_new(o, "customers", list);
@@ -528,7 +550,8 @@ struct brm_doc *brm_suppliers_doc(const struct brm_scorecard *sc)
 	struct brm_doc *d = brm_doc_new();
 	size_t i;
 
-	header(d, "Supplier report", sc->provider, sc->commit, NULL);
+	header(d, "Supplier report", sc->provider, sc->commit, &sc->as_of,
+	    NULL);
 	brm_doc_heading(d, 2, "Scorecard");
 	scorecard_table(d, sc);
 	brm_doc_heading(d, 2, "Contracts looser than customer SLAs");
@@ -550,6 +573,7 @@ json_t *brm_suppliers_json(const struct brm_scorecard *sc)
 
 	json_object_set_new(o, "report", json_string("suppliers"));
 	json_object_set_new(o, "commit", json_string(sc->commit));
+	json_object_set_new(o, "as_of", json_string(sc->as_of.label));
 	for (i = 0; i < sc->n; i++) {
 		const struct brm_scorecard_row *s = &sc->rows[i];
 

@@ -202,19 +202,6 @@ setup() {
 	cd "$P"
 }
 
-# json_is FILE FILTER EXPECTED: jq FILTER of FILE equals EXPECTED (JSON,
-# numbers compared as numbers)
-json_is() {
-	local got
-	got=$(jq -cS "$2" "$1")
-	if ! jq -en --argjson a "$got" --argjson b "$3" '$a == $b' >/dev/null
-	then
-		printf '%s\n  got:  %s\n  want: %s\n' "$2" "$got" \
-		    "$(jq -cS . <<<"$3")" >&2
-		return 1
-	fi
-}
-
 # The figures in the order of the JSON objects, as one array.
 FIGS='[.meetings, .periodic_reviews, .complaints_opened,
     .complaints_resolved, .complaints_open, .complaints_overdue,
@@ -321,24 +308,27 @@ FIGS='[.meetings, .periodic_reviews, .complaints_opened,
 
 @test "the attention list, the supplier section and what comes next month" {
 	brm report monthly --format json >r.json
-	# in the order the report finds them: actions past due (meetings by
-	# date), the overdue complaint, each customer's renewal and missing
-	# review, then the supplier contract that is looser than an SLA
+	# in the order of issue 5 (overdue complaints, missing reviews,
+	# actions past due, looser supplier contracts, contract reviews next
+	# month), in the order found within each: meetings by date, customers
+	# by id, then suppliers
 	json_is r.json '[.attention[] | [.category, .id]]' \
-	    "[[\"action\", \"$m1\"], [\"action\", \"$m3\"],
-	      [\"complaint\", \"$k4\"], [\"renewal\", \"acme-corp\"],
-	      [\"review\", \"$PIPE_ID\"], [\"contract\", \"backup-co\"]]"
+	    "[[\"complaint\", \"$k4\"], [\"review\", \"$PIPE_ID\"],
+	      [\"action\", \"$m1\"], [\"action\", \"$m3\"],
+	      [\"contract\", \"backup-co\"], [\"renewal\", \"acme-corp\"],
+	      [\"renewal\", \"backup-co\"]]"
 	json_is r.json '[.attention[].text]' "$(jq -n --arg p "$PIPE" \
 	    --arg m1 "$m1" --arg m3 "$m3" --arg k4 "$k4" '[
-	    "Action past due since 2026-10-20: Send the capacity plan (Acme Corp, meeting \($m1))",
-	    "Action past due since 2026-10-23: Send the restore report (backup-co, meeting \($m3))",
 	    "Complaint \($k4) of \($p) (critical) missed its response target 2026-10-28T13:00:00+01:00: Restore | failed *again*",
-	    "Contract review with Acme Corp next month, on 2026-11-16",
 	    "\($p) had no monthly review meeting",
-	    "Supplier contract looser than a customer SLA: contract of supplier '"'"'backup-co'"'"' for service '"'"'managed-backup'"'"' is looser than the SLA of customer '"'"'acme-corp'"'"': response_hours 8 is not below the customer'"'"'s 4"]')"
+	    "Action past due since 2026-10-20: Send the capacity plan (Acme Corp, meeting \($m1))",
+	    "Action past due since 2026-10-23: Send the restore report (Backup Co, meeting \($m3))",
+	    "Supplier contract looser than a customer SLA: contract of supplier '"'"'backup-co'"'"' for service '"'"'managed-backup'"'"' is looser than the SLA of customer '"'"'acme-corp'"'"': response_hours 8 is not below the customer'"'"'s 4",
+	    "Contract review with Acme Corp next month, on 2026-11-16",
+	    "Contract review of Backup Co for managed-backup next month, on 2026-11-20"]')"
 	# the audit of October; the dispute open at October's end (dsp2 was
 	# resolved in September, dsp3 opened in November)
-	json_is r.json '[.audits[].id]' "[\"$aud\"]"
+	json_is r.json '[.audits[] | [.id, .mean]]' "[[\"$aud\", 4.50]]"
 	json_is r.json '[.open_disputes[] | [.id, .level]]' "[[\"$dsp1\", 2]]"
 	json_is r.json '.coming_next_month' '[
 	    "Contract review with Acme Corp on 2026-11-16",
@@ -352,7 +342,7 @@ FIGS='[.meetings, .periodic_reviews, .complaints_opened,
 	brm report monthly --month 2026-11 --format json >r.json
 	json_is r.json '[.attention[] | select(.category == "action" or
 	    .category == "complaint") | .id]' \
-	    "[\"$m1\", \"$m3\", \"$k4\", \"$k5\", \"$k7\"]"
+	    "[\"$k4\", \"$k5\", \"$k7\", \"$m1\", \"$m3\"]"
 	json_is r.json '[.customers[].open_actions[].overdue]' \
 	    '[true, false, false]'
 	# opened: k7; open: k3, k4, k5, k7; overdue: k4, k5, k7
@@ -409,13 +399,14 @@ headings() { grep '^#' "$1"; }
 ### Société Générale Łódź
 ## Suppliers
 ## Coming next month' ]
-	[ "${lines[1]}" = "Nordlicht IT. Built from commit $(git rev-parse --short=12 HEAD)." ]
+	[ "${lines[1]}" = "Nordlicht IT. Built from commit $(git rev-parse --short=12 HEAD) as of 2026-11-22T10:00:00+01:00." ]
 	grep -qx '| Satisfaction (mean score) | 4.00 | 3.00 | +1.00 |' r.md
 	grep -qx '| Complaints resolved | 2 | 2 | 0 |' r.md
 	grep -qx '| Mean resolution time (hours) | 396.0 | 60.0 | +336.0 |' r.md
-	grep -qx '| Acme Corp | 2 | held | 0 | 2 | 0 | 1 | 2 | 4.50 | █·▃·▅▇ | 1 |' r.md
-	grep -qx '| Société Générale Łódź | 1 | – | 1 | 0 | 2 | 0 | 3 | 3.67 | ·▁···▆ | 0 |' r.md
-	grep -qx '| Pipe \\| Co \\\*bold\\\* \\<script\\>alert(1)\\</script\\> | 1 | missing | 1 | 0 | 1 | 0 | 0 | – | ······ | 0 |' r.md
+	# satisfaction 4.50 against September's 3.00: +1.50
+	grep -qx '| Acme Corp | 2 | held | 0 | 2 | 0 | 0 | 1 | 2 | 4.50 | +1.50 | █·▃·▅▇ | 1 |' r.md
+	grep -qx '| Société Générale Łódź | 1 | – | 1 | 0 | 2 | 0 | 0 | 3 | 3.67 | – | ·▁···▆ | 0 |' r.md
+	grep -qx '| Pipe \\| Co \\\*bold\\\* \\<script\\>alert(1)\\</script\\> | 1 | missing | 1 | 0 | 1 | 1 | 0 | 0 | – | – | ······ | 0 |' r.md
 	# a customer's empty parts in one line
 	grep -qx '\*\*Nothing recorded:\*\* Action items, Praise, Surveys, Value-added services, Events' r.md
 	grep -qx '  - \*\*Overdue:\*\* Send the capacity plan — Ivan Petrov, due 2026-10-20 (meeting '"$m1"')' r.md
@@ -549,7 +540,7 @@ EOF
 	# the summary (13 figures), the customers, the audits, the disputes;
 	# every row has the header's number of cells
 	json_is t.json '[.[] | [length, (map(length) | unique)]]' \
-	    '[[14, [4]], [4, [11]], [2, [9]], [2, [4]]]'
+	    '[[14, [4]], [4, [13]], [2, [10]], [2, [6]]]'
 	json_is t.json '[.[1][1:][][0]]' "$(jq -n --arg p "$PIPE" --arg s "$SOC" \
 	    '["Acme Corp", $p, $s]')"
 	# cmark-gfm reads the same tables back, cell for cell
@@ -561,15 +552,15 @@ EOF
 	brm report customer pipe >c.md
 	md_tables c.md >t.json
 	json_is t.json '[.[] | map(length) | unique]' \
-	    '[[2], [6], [11]]'
+	    '[[2], [6], [12]]'
 	cmark-gfm -e table c.md >c.html
 	html_tables c.html >h.json
 	json_is h.json '.' "$(cat t.json)"
 	[ "$(head -n 1 c.md)" = '# Customer sheet — Pipe | Co \*bold\* \<script\>alert(1)\</script\>' ]
 	brm report portfolio >p.md
 	md_tables p.md >t.json
-	json_is t.json '[.[] | [length, (map(length) | unique)]]' '[[4, [10]]]'
-	json_is t.json '.[0][2][0]' "$(jq -n --arg p "$PIPE" '$p')"
+	json_is t.json '[.[] | [length, (map(length) | unique)]]' '[[5, [10]]]'
+	json_is t.json '.[0][3][0]' "$(jq -n --arg p "$PIPE" '$p')"
 }
 
 # html_ok FILE: a complete page that parses element by element: every
@@ -618,10 +609,10 @@ EOF
 	[[ "$output" == *"<h2>Attention needed</h2>"* ]]
 	html_tables r.html >h.json
 	json_is h.json '[.[] | [length, (map(length) | unique)]]' \
-	    '[[14, [4]], [4, [11]], [2, [9]], [2, [4]]]'
+	    '[[14, [4]], [4, [13]], [2, [10]], [2, [6]]]'
 	json_is h.json '.[1][2][0]' "$(jq -n --arg p "$PIPE" '$p')"
 	# the sparkline as it is in Markdown and JSON
-	json_is h.json '.[1][1][9]' '"█·▃·▅▇"'
+	json_is h.json '.[1][1][11]' '"█·▃·▅▇"'
 	local r
 	for r in "customer pipe" portfolio suppliers; do
 		brm report $r --format html >o.html
@@ -676,7 +667,7 @@ EOF
 	json_is now.json '.open_disputes[] | [.level, .month_end_level]' '[3, 2]'
 	brm report monthly --month 2026-10 >now.md
 	grep -qx "  - \*\*$k1\*\* Backup window overran (high, resolved, received 2026-09-28, resolved 2026-10-02 after 96.0 hours)" now.md
-	grep -qx "| $dsp1 | Who pays for the failed restore | 2 | 2026-10-02T09:00:00+02:00 |" now.md
+	grep -qx "| Who pays for the failed restore | backup-co | acme-corp | 2 | 2026-10-02 | $dsp1 |" now.md
 	[ "$(jq -r .commit now.json)" = "$(git rev-parse HEAD)" ]
 	! cmp -s now.json then.json
 	# the old commit, by full id, short id or relative name
@@ -688,7 +679,7 @@ EOF
 	cmp at then.md
 	brm report monthly --month 2026-10 --at HEAD~3 >at
 	cmp at then.md
-	grep -qx "Nordlicht IT. Built from commit ${c1:0:12}." then.md
+	grep -qx "Nordlicht IT. Built from commit ${c1:0:12} as of 2026-11-22T10:00:00+01:00." then.md
 	# the work tree is never read: edits not committed change nothing
 	brm report monthly --month 2026-10 >head.md
 	sed -i 's/^score: .*/score: 1/' surveys/2026/10/*.yaml
@@ -757,10 +748,12 @@ EOF
 	run --separate-stderr brm report customer acme
 	[ "$status" -eq 0 ]
 	[ "${lines[0]}" = "# Customer sheet — Acme Corp" ]
-	[ "${lines[1]}" = "Nordlicht IT. Built from commit $(git rev-parse --short=12 HEAD). Activity from December 2025 to November 2026." ]
+	[ "${lines[1]}" = "Nordlicht IT. Built from commit $(git rev-parse --short=12 HEAD) as of 2026-11-22T10:00:00+01:00. Activity from December 2025 to November 2026." ]
 	[[ "$output" == *"| managed-backup | yes | 99.9 | 4 | 8 |  |"* ]]
 	[[ "$output" == *"| 2026-Q3 | 131000.5 |  |  |"* ]]
-	[[ "$output" == *"| 2026-10 | 2 | 1 | 0 | 2 | 0 | 1 | 2 | 4.50 | 1 | 1 |"* ]]
+	[[ "$output" == *"| 2026-10 | 2 | 1 | 0 | 2 | 0 | 0 | 1 | 2 | 4.50 | 1 | 1 |"* ]]
+	# November, as of the 22nd: k7 open and overdue (due 11-03)
+	[[ "$output" == *"| 2026-11 | 0 | 0 | 1 | 0 | 1 | 1 | 0 | 0 | – | 0 | 0 |"* ]]
 	[[ "$output" == *"**Overdue:** Send the capacity plan"* ]]
 	[[ "$output" == *"**Open:** Price the second site, due 2026-11-30"* ]]
 	# a full id, the markup name's prefix, Unicode
@@ -785,6 +778,7 @@ EOF
 	# Pipe: 1 service, none vital; no revenue, no surveys; k4 open
 	# Société Générale: 1 vital service; surveys 3 4 4 (June's 1 is
 	# older): 3.67; k3 and k5 open
+	# Globex: former, and listed all the same: one row per customer
 	json_is p.json '[.customers[] | [.id, .kind, .status, .services,
 	    .vital_services, .revenue_actual, .revenue_projected,
 	    .satisfaction, .open_complaints, .next_review]]' "[
@@ -792,6 +786,8 @@ EOF
 	     {\"period\": \"2026-Q3\", \"amount\": 131000.5},
 	     {\"period\": \"2026-Q4\", \"amount\": 140000}, 4.00, 1,
 	     \"2026-11-16\"],
+	    [\"globex\", \"external\", \"former\", 0, 0, null, null, null, 0,
+	     null],
 	    [\"$PIPE_ID\", \"internal\", \"active\", 1, 0, null, null, null, 1,
 	     null],
 	    [\"societe-generale-lodz\", \"external\", \"active\", 1, 1, null,
@@ -799,8 +795,16 @@ EOF
 	run --separate-stderr brm report portfolio
 	[ "$status" -eq 0 ]
 	[ "${lines[0]}" = "# Portfolio — Nordlicht IT" ]
-	[[ "$output" == *"| Acme Corp | external | active | 2 | 1 | 131000.5 (2026-Q3) | 140000 (2026-Q4) | 4.00 | 1 | 2026-11-16 |"* ]]
+	# Acme's contract review of 11-16 is past on the 22nd (the commit's
+	# day), not on the 15th
+	[[ "$output" == *"| Acme Corp | external | active | 2 | 1 | 131000.5 (2026-Q3) | 140000 (2026-Q4) | 4.00 | 1 | 2026-11-16 (passed) |"* ]]
+	json_is p.json '[.customers[].next_review_passed]' \
+	    '[true, false, false, false]'
+	brm report portfolio --as-of 2026-11-15 --format json >p15.json
+	json_is p15.json '[.customers[].next_review_passed]' \
+	    '[false, false, false, false]'
 	[[ "$output" == *"| Société Générale Łódź | external | active | 1 | 1 | – | – | 3.67 | 2 |  |"* ]]
+	[[ "$output" == *"| Globex | external | former | 0 | 0 | – | – | – | 0 |  |"* ]]
 	run --separate-stderr brm report portfolio --format html
 	[ "$status" -eq 0 ]
 	[[ "$output" == *"<td align=\"left\">Acme Corp</td>"* ]]

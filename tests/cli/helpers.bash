@@ -85,3 +85,16 @@ committed() {
 		return 1
 	fi
 }
+
+# json_is FILE FILTER EXPECTED: jq FILTER of FILE equals EXPECTED (JSON,
+# numbers compared as numbers)
+json_is() {
+	local got
+	got=$(jq -cS "$2" "$1")
+	if ! jq -en --argjson a "$got" --argjson b "$3" '$a == $b' >/dev/null
+	then
+		printf '%s\n  got:  %s\n  want: %s\n' "$2" "$got" \
+		    "$(jq -cS . <<<"$3")" >&2
+		return 1
+	fi
+}

@@ -92,6 +92,31 @@ static void test_date__epoch_and_weekday(void **state)
 	assert_true(brm_datetime_epoch(&a) == brm_datetime_epoch(&b));
 }
 
+/* a commit's time: seconds since the epoch seen at its own offset */
+static void test_date__from_epoch_at_an_offset(void **state)
+{
+	char out[BRM_DATETIME_LEN];
+	struct brm_datetime t;
+
+	(void)state;
+	t = brm_datetime_from_epoch(1795338000LL, 60);
+	brm_datetime_format(out, &t);
+	assert_string_equal(out, "2026-11-22T10:00:00+01:00");
+	assert_true(brm_datetime_epoch(&t) == 1795338000LL);
+	/* the same moment seen from New York is still the 22nd, at 04:00 */
+	t = brm_datetime_from_epoch(1795338000LL, -300);
+	brm_datetime_format(out, &t);
+	assert_string_equal(out, "2026-11-22T04:00:00-05:00");
+	/* before 1970 and across midnight: 04:30 UTC on 1970-01-01 is
+	 * 23:30 the day before at -05:00 */
+	t = brm_datetime_from_epoch(16200LL, -300);
+	brm_datetime_format(out, &t);
+	assert_string_equal(out, "1969-12-31T23:30:00-05:00");
+	t = brm_datetime_from_epoch(-1LL, 0);
+	brm_datetime_format(out, &t);
+	assert_string_equal(out, "1969-12-31T23:59:59+00:00");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -100,6 +125,7 @@ int main(void)
 		cmocka_unit_test(test_date__today_and_yesterday_follow_brm_now),
 		cmocka_unit_test(test_date__datetime_keeps_its_offset),
 		cmocka_unit_test(test_date__epoch_and_weekday),
+		cmocka_unit_test(test_date__from_epoch_at_an_offset),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
