@@ -147,6 +147,27 @@ assert [d["id"] for d in docs] == ["acme-corp", "beta-labs"], docs
 	[ "${stderr_lines[0]}" = "brm: error: services have no status; --status does not apply" ]
 }
 
+@test "list shows every readable record, warns about each broken one, exit 1" {
+	seed
+	brm add-customer "Gamma" >/dev/null
+	printf 'id: beta-labs\nname: Beta\nkind: [x\n' >customers/beta-labs.yaml
+	printf 'id: acme-corp\nname: a\xffb\n' >customers/acme-corp.yaml
+	before=$(snapshot)
+	run --separate-stderr brm list customers --format tsv
+	[ "$status" -eq 1 ]
+	[ "$output" = $'ID\tNAME\tKIND\tSTATUS\tCADENCE\ngamma\tGamma\texternal\tactive\t' ]
+	[ "$stderr" = "brm: warning: invalid UTF-8 (customers/acme-corp.yaml:2:8)
+brm: warning: did not find expected ',' or ']' (while parsing a flow sequence) (customers/beta-labs.yaml:4:1)
+brm: error: 2 records could not be read and were left out
+hint: run 'brm check' to see what to fix" ]
+	# a filter that leaves out every readable record still warns
+	run --separate-stderr brm list customers --status prospect --format json
+	[ "$status" -eq 1 ]
+	[ "$output" = "[]" ]
+	[ "${#stderr_lines[@]}" -eq 4 ]
+	unchanged_since "$before"
+}
+
 @test "list services; an unknown kind or format is a usage error" {
 	seed
 	brm add-service "Mail" >/dev/null

@@ -288,13 +288,22 @@ EOF
 	[ "$status" -eq 2 ]
 }
 
-@test "a record that does not load is skipped with a warning" {
+@test "a record that does not load is left out with a warning naming it, exit 1" {
 	seed
 	brm record-complaint acme --summary "Slow" >/dev/null
 	mkdir -p meetings/2026/11
 	printf 'id: mtg-20261101-bad0\n  broken: [\n' >meetings/2026/11/mtg-20261101-bad0.yaml
+	printf 'id: acme-corp\nname: [x\n' >customers/acme-corp.yaml
+	before=$(snapshot)
 	run --separate-stderr brm due
-	[ "$status" -eq 0 ]
-	[[ "$stderr" == "brm: warning: skipping mtg-20261101-bad0: "* ]]
+	[ "$status" -eq 1 ]
 	[[ "$output" == *"acknowledge complaint: Slow (medium)"* ]]
+	[ "$stderr" = "brm: warning: did not find expected ',' or ']' (while parsing a flow sequence) (customers/acme-corp.yaml:3:1)
+brm: warning: mapping values are not allowed in this context (meetings/2026/11/mtg-20261101-bad0.yaml:2:9)
+brm: error: 2 records could not be read and were left out
+hint: run 'brm check' to see what to fix" ]
+	run --separate-stderr brm due --format json
+	[ "$status" -eq 1 ]
+	[[ "$output" == *'"what": "acknowledge complaint: Slow (medium)"'* ]]
+	unchanged_since "$before"
 }
