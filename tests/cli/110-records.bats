@@ -305,6 +305,29 @@ hint: fields: name, kind, status, business, outcomes, representative, contacts, 
 	[ "$(cat customers/acme-corp.yaml)" = "${ACME/status: active/status: former}" ]
 }
 
+@test "edit: the copy is a .yaml file in TMPDIR, else /tmp, removed afterwards" {
+	seed
+	mkdir "$BATS_TEST_TMPDIR/t"
+	ed=$(editor ed 'echo "$1" >"$BATS_TEST_TMPDIR/opened"
+sed -i "s/^status: active/status: former/" "$1"')
+	TMPDIR="$BATS_TEST_TMPDIR/t" EDITOR=$ed run --separate-stderr brm edit acme
+	[ "$status" -eq 0 ]
+	[[ "$(cat "$BATS_TEST_TMPDIR/opened")" == "$BATS_TEST_TMPDIR/t/brm-edit-"??????".yaml" ]]
+	[ -z "$(ls -A "$BATS_TEST_TMPDIR/t")" ]
+	[ "$(yget customers/acme-corp.yaml "d['status']")" = "former" ]
+	# an empty TMPDIR is unset
+	TMPDIR= EDITOR=$ed run --separate-stderr brm edit beta
+	[ "$status" -eq 0 ]
+	[[ "$(cat "$BATS_TEST_TMPDIR/opened")" == "/tmp/brm-edit-"??????".yaml" ]]
+	[ ! -e "$(cat "$BATS_TEST_TMPDIR/opened")" ]
+	# a TMPDIR that does not exist: a clear error, nothing changed
+	before=$(snapshot)
+	TMPDIR="$BATS_TEST_TMPDIR/nowhere" EDITOR=$ed run --separate-stderr brm edit acme
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "brm: error: cannot create a temporary file in '$BATS_TEST_TMPDIR/nowhere': No such file or directory" ]
+	unchanged_since "$before"
+}
+
 @test "edit: VISUAL wins over EDITOR, and the editor may carry arguments" {
 	seed
 	VISUAL="sed -i s/^kind:.*/kind:\ internal/" EDITOR=false \
