@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/records.h"
+#include "cli/sla.h"
 #include "core/buf.h"
 #include "core/error.h"
 
@@ -123,6 +124,7 @@ static int assign(struct brm_store *s, struct brm_record *r,
 static int set(struct brm_ctx *ctx, int argc, char **argv)
 {
 	struct brm_buf summary = BRM_BUF_INIT;
+	struct brm_sla_gaps before = BRM_SLA_GAPS_INIT;
 	struct assignment *as = brm_calloc((size_t)argc, sizeof(*as));
 	struct brm_record *r = NULL;
 	struct brm_node *orig = NULL;
@@ -136,6 +138,7 @@ static int set(struct brm_ctx *ctx, int argc, char **argv)
 	    (ret = brm_store_find(&r, s, argv[0], NULL)) < 0)
 		goto done;
 	orig = brm_node_dup(r->root);
+	brm_sla_gaps(&before, s, r);
 	for (i = 1; i < argc && ret == 0; i++)
 		ret = assign(s, r, &as[i], &summary);
 	if (ret < 0)
@@ -145,12 +148,16 @@ static int set(struct brm_ctx *ctx, int argc, char **argv)
 		goto done;
 	}
 	subject = brm_xprintf("%s — %s", r->id, summary.data);
-	ret = brm_cli_save(s, r, "set", subject);
+	/* as subscribe and add-contract do: an SLA or a contract changed
+	 * here may leave a contract looser than an SLA it backs */
+	if ((ret = brm_cli_save(s, r, "set", subject)) == 0)
+		brm_cli_warn_new_gaps(s, r, &before, NULL);
 done:
 	for (i = 0; i < argc; i++)
 		free(as[i].path);
 	free(as);
 	free(subject);
+	brm_sla_gaps_release(&before);
 	brm_node_free(orig);
 	brm_record_free(r);
 	brm_buf_release(&summary);
