@@ -28,7 +28,7 @@ const struct brm_cmd brm_commands[] = {
 	{ "add-customer", cmd_add_customer, 0, "customers",
 	  "Create a customer record" },
 	{ "add-contact", cmd_add_contact, 0, "customers",
-	  "Add a contact person to a customer" },
+	  "Add a contact person to a customer, supplier or third party" },
 	{ "add-service", cmd_add_service, 0, "customers",
 	  "Create a service catalogue entry" },
 	{ "subscribe", cmd_subscribe, 0, "customers",

@@ -108,6 +108,9 @@ extern const struct brm_kind brm_kind_dispute;
 extern const struct brm_kind brm_kind_third_party;
 
 /* Every record kind, NULL-terminated, in DESIGN.md order. */
+/* The contacts of suppliers and third parties (core/kinds/contact.c). */
+extern const struct brm_field brm_party_contact[];
+
 extern const struct brm_kind *const brm_kinds[];
 extern const struct brm_kind brm_kind_config;	/* .brm/config.yaml */
 
