@@ -307,3 +307,48 @@ hint: run 'brm check' to see what to fix" ]
 	[[ "$output" == *'"what": "acknowledge complaint: Slow (medium)"'* ]]
 	unchanged_since "$before"
 }
+
+@test "a review missed in earlier periods stays listed, once, until one is held" {
+	brm add-customer "Acme Corp" --review-cadence monthly >/dev/null
+	brm add-customer "Stadtwerke Nord" --review-cadence quarterly >/dev/null
+	brm add-customer "Globex" --review-cadence weekly >/dev/null
+	brm log-meeting acme --kind periodic-review --date 2026-08-14 >/dev/null
+	brm log-meeting stadt --kind service-review --date 2026-03-10 >/dev/null
+	brm log-meeting glob --kind periodic-review --date 2026-11-03 >/dev/null
+	# September and October missed: September's (due on its 10th working
+	# day, the 14th) is listed, October's not again; Q2 and Q3 missed: Q2's
+	# (due 2026-04-14); the week of the 9th (due Friday 13th)
+	run --separate-stderr items --within 0
+	[ "$status" -eq 0 ]
+	[ "$(grep first <<<"$output")" = "2026-04-14|overdue|review|stadtwerke-nord|quarterly review meeting: none logged since 2026-03-10; 2026-Q2 the first missed, 222 days overdue
+2026-09-14|overdue|review|acme-corp|monthly review meeting: none logged since 2026-08-14; 2026-09 the first missed, 69 days overdue
+2026-11-13|overdue|review|globex|weekly review meeting: none logged since 2026-11-03; the week of 2026-11-09 the first missed, 9 days overdue" ]
+	# the current periods are listed as before
+	[ "$(grep -c 'none logged in' <<<"$output")" -eq 3 ]
+	run brm due
+	[[ "$(tr -s ' ' <<<"$output")" == *"2026-09-14 overdue review acme-corp acme-corp monthly review meeting: none logged since 2026-08-14; 2026-09 the first missed, 69 days overdue"* ]]
+	# a later review settles the earlier ones: October's for Acme, this
+	# week's for Globex (the current period's review is then due as usual)
+	brm log-meeting acme --kind periodic-review --date 2026-10-05 >/dev/null
+	brm log-meeting glob --kind periodic-review --date 2026-11-16 >/dev/null
+	run items --within 0
+	[ "$(grep first <<<"$output")" = "2026-04-14|overdue|review|stadtwerke-nord|quarterly review meeting: none logged since 2026-03-10; 2026-Q2 the first missed, 222 days overdue" ]
+	[[ "$output" == *"2026-11-13|overdue|review|acme-corp|monthly review meeting: none logged in 2026-11"* ]]
+}
+
+@test "missed reviews are counted from the last one held, a year back at most" {
+	# never reviewed: only the current period, as it cannot be told
+	# when the relationship began
+	brm add-customer "Acme Corp" --review-cadence monthly >/dev/null
+	run items --within 0
+	[ "$output" = "2026-11-06|overdue|service-report|acme-corp|monthly service report for 2026-10
+2026-11-13|overdue|review|acme-corp|monthly review meeting: none logged in 2026-11" ]
+	# a review more than a year ago is as none; a daily meeting is no review
+	brm log-meeting acme --kind periodic-review --date 2025-10-20 >/dev/null
+	brm log-meeting acme --kind daily --date 2026-09-10 >/dev/null
+	run items --within 0
+	[ "$(wc -l <<<"$output")" -eq 2 ]
+	brm log-meeting acme --kind periodic-review --date 2025-11-03 >/dev/null
+	run items --within 0
+	[[ "$output" == "2025-12-12|overdue|review|acme-corp|monthly review meeting: none logged since 2025-11-03; 2025-12 the first missed, 345 days overdue"* ]]
+}
