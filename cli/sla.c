@@ -11,7 +11,8 @@ static int same_gap(const struct brm_sla_gap *a, const struct brm_sla_gap *b)
 	    a->contract == b->contract && !strcmp(a->metric, b->metric);
 }
 
-static int known(const struct brm_sla_gap *g, const struct brm_sla_gaps *before)
+static int known(const struct brm_sla_gap *g,
+    const struct brm_sla_gaps *before)
 {
 	size_t i;
 

@@ -34,7 +34,7 @@ enum brm_ftype {
 #define BRM_FIELD_REQUIRED	(1u << 0)
 #define BRM_FIELD_LIST		(1u << 1)
 #define BRM_FIELD_AUTO		(1u << 2)  /* set by brm, not by options */
-#define BRM_FIELD_SETTABLE	(1u << 3)  /* AUTO, yet brm set may set it */
+#define BRM_FIELD_SETTABLE	(1u << 3)  /* AUTO, yet brm set may */
 
 struct brm_field {
 	const char *name;
