@@ -10,7 +10,7 @@
 
 /* "file:12:3: what" reads better to a person as "what (file:12:3)", and
  * "dir/file: what" as "what (dir/file)". */
-static void print_message(const char *msg)
+static void print_message(const char *label, const char *msg)
 {
 	const char *p = msg, *colon;
 	int fields = 0;
@@ -32,17 +32,17 @@ static void print_message(const char *msg)
 	}
 	if ((fields == 3 || (fields == 1 && memchr(msg, '/',
 	    (size_t)(p - msg)))) && *p == ' ')
-		fprintf(stderr, "brm: error: %s (%.*s)\n", p + 1,
+		fprintf(stderr, "brm: %s: %s (%.*s)\n", label, p + 1,
 		    (int)(p - msg - 1), msg);
 	else
-		fprintf(stderr, "brm: error: %s\n", msg);
+		fprintf(stderr, "brm: %s: %s\n", label, msg);
 }
 
 int brm_fail(int ret)
 {
 	const char *hint = brm_error_last_hint(), *nl;
 
-	print_message(*brm_error_last() ? brm_error_last() :
+	print_message("error", *brm_error_last() ? brm_error_last() :
 	    "unknown failure");
 	/* as git's advise(): every line of a hint says it is one */
 	for (; hint; hint = nl ? nl + 1 : NULL) {
@@ -62,6 +62,13 @@ void brm_warn(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+}
+
+void brm_warn_error(void)
+{
+	print_message("warning", *brm_error_last() ? brm_error_last() :
+	    "unknown failure");
+	brm_error_clear();
 }
 
 int brm_use_color(FILE *f)

@@ -14,6 +14,9 @@
  * ret (2 for BRM_EUSAGE, else 1). */
 int brm_fail(int ret);
 void brm_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The last core error as a warning, "brm: warning: what (where)", for a
+ * failure a command goes on past; clears it. */
+void brm_warn_error(void);
 int brm_use_color(FILE *f);
 /* Flush stdout and report a write error (EPIPE, full disk) as git does;
  * returns status, or 1 when stdout could not be written. */

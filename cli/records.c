@@ -7,6 +7,30 @@
 #include "core/error.h"
 #include "core/id.h"
 
+int brm_cli_load_many(struct brm_record **out, struct brm_store *s,
+    const struct brm_kind *kind, const char *id, size_t *broken)
+{
+	int ret = brm_store_load(out, s, kind, id);
+
+	if (ret < 0) {
+		brm_warn_error();
+		(*broken)++;
+	}
+	return ret;
+}
+
+int brm_cli_skipped(size_t broken)
+{
+	int ret;
+
+	if (!broken)
+		return 0;
+	ret = brm_error_set(BRM_EINVALID, "%zu record%s could not be read "
+	    "and %s left out", broken, broken == 1 ? "" : "s",
+	    broken == 1 ? "was" : "were");
+	return brm_error_hint(ret, "run 'brm check' to see what to fix");
+}
+
 /* What the writer lock settled of a crashed write (core/journal.h). */
 static void print_note(struct brm_store *s)
 {

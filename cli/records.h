@@ -31,6 +31,19 @@ int brm_cli_save(struct brm_store *s, const struct brm_record *r,
 /* Open the portfolio, take the writer lock, and find ref among kinds. */
 int brm_cli_begin(struct brm_ctx *ctx, struct brm_store **s, int lock);
 
+/*
+ * Load record id of kind for a command that reads many (brm list, brm
+ * due): one that cannot be read (hand-broken YAML) is warned about with
+ * its place, counted in *broken and skipped, so the others still show.
+ * 0 and *out, or a negative error with *out NULL.
+ */
+int brm_cli_load_many(struct brm_record **out, struct brm_store *s,
+    const struct brm_kind *kind, const char *id, size_t *broken);
+
+/* After such a listing: 0, or BRM_EINVALID with a message that broken
+ * records were skipped and a hint to run brm check. */
+int brm_cli_skipped(size_t broken);
+
 /* Find a customer's subscription to service_id; -1 if none. */
 long brm_cli_subscription(const struct brm_record *customer,
     const char *service_id);

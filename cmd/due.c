@@ -52,8 +52,10 @@ static int overdue(const struct brm_due_ctx *c, const struct brm_due_item *it)
 	return brm_date_cmp(&it->due, &c->today) < 0;
 }
 
+/* The items of every record that can be read; *broken counts the
+ * others. */
 static void collect(struct brm_store *s, const struct brm_due_ctx *c,
-    struct brm_due_list *out)
+    struct brm_due_list *out, size_t *broken)
 {
 	const struct brm_kind *const *k;
 	struct brm_record *r;
@@ -65,11 +67,8 @@ static void collect(struct brm_store *s, const struct brm_due_ctx *c,
 			continue;
 		brm_store_ids(s, *k, &ids, &n);
 		for (i = 0; i < n; i++) {
-			if (brm_store_load(&r, s, *k, ids[i]) < 0) {
-				brm_warn("skipping %s: %s", ids[i],
-				    brm_error_last());
+			if (brm_cli_load_many(&r, s, *k, ids[i], broken) < 0)
 				continue;
-			}
 			(*k)->due(c, r, out);
 			brm_record_free(r);
 		}
@@ -182,6 +181,7 @@ static int due(struct brm_ctx *ctx, long within, const char *format)
 	struct brm_due_memo memo = BRM_DUE_MEMO_INIT;
 	struct brm_due_ctx c;
 	struct brm_store *s;
+	size_t broken = 0;
 	int ret;
 
 	if ((ret = brm_cli_begin(ctx, &s, 0)) < 0)
@@ -191,7 +191,7 @@ static int due(struct brm_ctx *ctx, long within, const char *format)
 	c.today = c.now.date;
 	c.horizon = brm_date_from_days(brm_date_to_days(&c.today) + within);
 	c.memo = &memo;
-	collect(s, &c, &l);
+	collect(s, &c, &l, &broken);
 	brm_due_memo_release(&memo);
 	if (l.n)
 		qsort(l.items, l.n, sizeof(*l.items), by_due);
@@ -199,6 +199,8 @@ static int due(struct brm_ctx *ctx, long within, const char *format)
 		ret = print_json(&c, &l);
 	else
 		print_table(&c, &l, within);
+	if (ret == 0)
+		ret = brm_cli_skipped(broken);
 	brm_due_release(&l);
 	return ret < 0 ? brm_fail(ret) : 0;
 }

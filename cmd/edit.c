@@ -136,7 +136,7 @@ struct session {
 	struct brm_store *store;
 	struct brm_record *orig;
 	struct brm_buf before;	/* the file when editing began */
-	char tmp[64];
+	char *tmp;		/* what the editor opens */
 };
 
 static int edit_loop(struct session *e, struct brm_record **result)
@@ -201,6 +201,28 @@ static int still_as_before(struct session *e)
 	return ret;
 }
 
+/*
+ * The file the editor opens, in $TMPDIR (else /tmp) as git's are; named
+ * .yaml so that editors highlight it.  Its descriptor, or -1 with the
+ * error set (*path is then NULL).
+ */
+static int make_tmp(char **path)
+{
+	const char *dir = getenv("TMPDIR");
+	int fd;
+
+	if (!dir || !*dir)
+		dir = "/tmp";
+	*path = brm_xprintf("%s/brm-edit-XXXXXX.yaml", dir);
+	if ((fd = mkstemps(*path, 5)) < 0) {
+		brm_error_set(BRM_ERROR, "cannot create a temporary file in "
+		    "'%s': %s", dir, strerror(errno));
+		free(*path);
+		*path = NULL;
+	}
+	return fd;
+}
+
 static int edit(struct brm_ctx *ctx, const char *ref)
 {
 	struct session e = { 0 };
@@ -215,10 +237,8 @@ static int edit(struct brm_ctx *ctx, const char *ref)
 	abs = brm_store_path(e.store, e.orig->path);
 	if ((ret = read_file(abs, &e.before)) < 0)
 		goto done;
-	snprintf(e.tmp, sizeof(e.tmp), "/tmp/brm-edit-XXXXXX.yaml");
-	if ((fd = mkstemps(e.tmp, 5)) < 0) {
-		ret = brm_error_set(BRM_ERROR, "cannot create a temporary "
-		    "file: %s", strerror(errno));
+	if ((fd = make_tmp(&e.tmp)) < 0) {
+		ret = BRM_ERROR;
 		goto done;
 	}
 	close(fd);
@@ -240,6 +260,7 @@ done:
 	brm_record_free(result);
 	brm_record_free(e.orig);
 	brm_buf_release(&e.before);
+	free(e.tmp);
 	free(abs);
 	return ret < 0 ? brm_fail(ret) : 0;
 }

@@ -264,7 +264,7 @@ static int list(struct brm_store *s, const struct brm_kind *k,
 	struct brm_record *r;
 	struct output o;
 	char **ids;
-	size_t n, i;
+	size_t n, i, broken = 0;
 	int ret = 0;
 
 	if (v)
@@ -272,14 +272,16 @@ static int list(struct brm_store *s, const struct brm_kind *k,
 	brm_store_ids(s, k, &ids, &n);
 	output_init(&o, v ? v->columns : k->columns, format);
 	for (i = 0; i < n && ret == 0; i++) {
-		if ((ret = brm_store_load(&r, s, k, ids[i])) < 0)
-			break;
+		if (brm_cli_load_many(&r, s, k, ids[i], &broken) < 0)
+			continue;
 		if (matches(r, f))
 			ret = v ? output_view(&o, v, r) : output_add(&o, r);
 		brm_record_free(r);
 	}
 	if (ret == 0)
 		ret = output_finish(&o);
+	if (ret == 0)
+		ret = brm_cli_skipped(broken);
 	output_release(&o);
 	brm_strv_free(ids, n);
 	return ret;

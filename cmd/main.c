@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "core/buf.h"
 #include "core/error.h"
 
 #define BRM_VERSION "0.1.0"
@@ -27,7 +28,7 @@ const struct brm_cmd brm_commands[] = {
 	{ "add-customer", cmd_add_customer, 0, "customers",
 	  "Create a customer record" },
 	{ "add-contact", cmd_add_contact, 0, "customers",
-	  "Add a contact person to a customer" },
+	  "Add a contact person to a customer, supplier or third party" },
 	{ "add-service", cmd_add_service, 0, "customers",
 	  "Create a service catalogue entry" },
 	{ "subscribe", cmd_subscribe, 0, "customers",
@@ -164,6 +165,23 @@ static int unknown_command(const char *name)
 	return 2;
 }
 
+/*
+ * -C <dir> as git takes it: each relative one is taken from the one
+ * before (-C /x -C y is /x/y), the first from the current directory, and
+ * an empty one changes nothing.  *dir is ours (NULL until a -C).
+ */
+static void change_dir(char **dir, const char *arg)
+{
+	char *next;
+
+	if (!*arg)
+		return;
+	next = *dir && arg[0] != '/' ? brm_xprintf("%s/%s", *dir, arg) :
+	    brm_strdup(arg);
+	free(*dir);
+	*dir = next;
+}
+
 static void main_usage(FILE *f)
 {
 	fputs("usage: brm [-C <dir>] [--version] [-h] <command> [<args>]\n",
@@ -174,45 +192,57 @@ int main(int argc, char **argv)
 {
 	struct brm_ctx ctx = BRM_CTX_INIT;
 	const struct brm_cmd *c;
+	char *dir = NULL;
 	int i = 1, ret;
 
 	/* over a file-size limit (ulimit -f) a write then fails with EFBIG,
 	 * which the write path undoes and reports, instead of a kill half-way */
 	signal(SIGXFSZ, SIG_IGN);
-	ctx.dir = getenv("BRM_DIR");
-	if (ctx.dir && !*ctx.dir)
-		ctx.dir = NULL;
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (!strcmp(argv[i], "-C") && i + 1 < argc) {
-			ctx.dir = argv[++i];
+			change_dir(&dir, argv[++i]);
 		} else if (!strncmp(argv[i], "-C", 2) && argv[i][2]) {
-			ctx.dir = argv[i] + 2;
+			change_dir(&dir, argv[i] + 2);
 		} else if (!strcmp(argv[i], "-C")) {
 			fprintf(stderr, "brm: error: option '-C' requires a "
 			    "directory\n");
 			main_usage(stderr);
-			return 2;
+			ret = 2;
+			goto done;
 		} else if (!strcmp(argv[i], "--version")) {
 			printf("brm version %s\n", BRM_VERSION);
-			return brm_finish_stdout(0);
+			ret = brm_finish_stdout(0);
+			goto done;
 		} else if (!strcmp(argv[i], "-h") ||
 		    !strcmp(argv[i], "--help")) {
-			return brm_finish_stdout(cmd_help(1, argv + i, &ctx));
+			ret = brm_finish_stdout(cmd_help(1, argv + i, &ctx));
+			goto done;
 		} else {
 			fprintf(stderr, "brm: error: unknown option '%s'\n",
 			    argv[i]);
 			main_usage(stderr);
-			return 2;
+			ret = 2;
+			goto done;
 		}
 	}
+	/* -C wins over BRM_DIR; an empty BRM_DIR is unset */
+	ctx.dir = dir ? dir : getenv("BRM_DIR");
+	if (ctx.dir && !*ctx.dir)
+		ctx.dir = NULL;
 	if (i >= argc) {
 		main_usage(stderr);
 		cmd_help(1, (char *[]){ "help", NULL }, &ctx);
-		return 2;
+		ret = 2;
+		goto done;
 	}
-	if (!(c = brm_cmd_lookup(argv[i])))
-		return unknown_command(argv[i]);
+	if (!(c = brm_cmd_lookup(argv[i]))) {
+		ret = unknown_command(argv[i]);
+		goto done;
+	}
 	ret = c->fn(argc - i, argv + i, &ctx);
 	brm_store_free(ctx.store);
-	return brm_finish_stdout(ret);
+	ret = brm_finish_stdout(ret);
+done:
+	free(dir);
+	return ret;
 }

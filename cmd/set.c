@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/records.h"
+#include "cli/sla.h"
 #include "cmd/complete.h"
 #include "core/buf.h"
 #include "core/error.h"
@@ -93,7 +94,7 @@ static int assign(struct brm_store *s, struct brm_record *r,
 
 	if (!f)
 		return unknown_field(r->kind, a->path);
-	if (f->flags & BRM_FIELD_AUTO)
+	if ((f->flags & BRM_FIELD_AUTO) && !(f->flags & BRM_FIELD_SETTABLE))
 		return brm_error_set(BRM_EINVALID, "'%s' cannot be changed",
 		    a->path);
 	brm_buf_printf(summary, "%s%s%s%s", summary->len ? ", " : "",
@@ -121,9 +122,32 @@ static int assign(struct brm_store *s, struct brm_record *r,
 	return brm_record_set(r, a->path, v);
 }
 
+/* Top-level fields the kind's derive hook changed, not the user: the
+ * commit's subject names them too. */
+static void derived(const struct brm_record *r, const struct brm_node *orig,
+    const struct assignment *as, int argc, struct brm_buf *summary)
+{
+	const struct brm_node *was, *now;
+	const struct brm_field *f;
+	int i;
+
+	for (f = r->kind->fields; r->kind->derive && f->name; f++) {
+		for (i = 1; i < argc; i++)
+			if (!strcmp(as[i].path, f->name))
+				break;
+		was = brm_node_get(orig, f->name);
+		now = brm_record_get(r, f->name);
+		if (i < argc || !now || (was && brm_node_equal(was, now)))
+			continue;
+		brm_buf_printf(summary, ", %s: %s", f->name,
+		    now->type == BRM_NODE_SCALAR ? now->value : "(changed)");
+	}
+}
+
 static int set(struct brm_ctx *ctx, int argc, char **argv)
 {
 	struct brm_buf summary = BRM_BUF_INIT;
+	struct brm_sla_gaps before = BRM_SLA_GAPS_INIT;
 	struct assignment *as = brm_calloc((size_t)argc, sizeof(*as));
 	struct brm_record *r = NULL;
 	struct brm_node *orig = NULL;
@@ -137,21 +161,28 @@ static int set(struct brm_ctx *ctx, int argc, char **argv)
 	    (ret = brm_store_find(&r, s, argv[0], NULL)) < 0)
 		goto done;
 	orig = brm_node_dup(r->root);
+	brm_sla_gaps(&before, s, r);
 	for (i = 1; i < argc && ret == 0; i++)
 		ret = assign(s, r, &as[i], &summary);
-	if (ret < 0)
+	if (ret < 0 || (r->kind->derive && (ret = r->kind->derive(r, orig,
+	    s->config)) < 0))
 		goto done;
+	derived(r, orig, as, argc, &summary);
 	if (brm_node_equal(orig, r->root)) {
 		printf("nothing changed\n");
 		goto done;
 	}
 	subject = brm_xprintf("%s — %s", r->id, summary.data);
-	ret = brm_cli_save(s, r, "set", subject);
+	/* as subscribe and add-contract do: an SLA or a contract changed
+	 * here may leave a contract looser than an SLA it backs */
+	if ((ret = brm_cli_save(s, r, "set", subject)) == 0)
+		brm_cli_warn_new_gaps(s, r, &before, NULL);
 done:
 	for (i = 0; i < argc; i++)
 		free(as[i].path);
 	free(as);
 	free(subject);
+	brm_sla_gaps_release(&before);
 	brm_node_free(orig);
 	brm_record_free(r);
 	brm_buf_release(&summary);

@@ -5,38 +5,9 @@
 #include <string.h>
 
 #include "cli/records.h"
+#include "cli/sla.h"
 #include "core/buf.h"
 #include "core/error.h"
-#include "core/sla.h"
-
-static int same_gap(const struct brm_sla_gap *a, const struct brm_sla_gap *b)
-{
-	return !strcmp(a->supplier, b->supplier) &&
-	    a->contract == b->contract && !strcmp(a->metric, b->metric);
-}
-
-/* Supplier contracts for the service that the new terms leave too
- * loose (core/sla.h), said when the gap appears: gaps the customer's
- * stored terms already had are brm check's to report. */
-static void warn_gaps(struct brm_store *s, const struct brm_record *r,
-    const char *service, const struct brm_sla_gaps *before)
-{
-	struct brm_sla_gaps gaps = BRM_SLA_GAPS_INIT;
-	size_t i, j;
-
-	brm_sla_gaps(&gaps, s, r);
-	for (i = 0; i < gaps.n; i++) {
-		if (strcmp(gaps.v[i].service, service))
-			continue;
-		for (j = 0; j < before->n; j++)
-			if (same_gap(&gaps.v[i], &before->v[j]))
-				break;
-		if (j == before->n)
-			brm_warn("%s", gaps.v[i].message);
-	}
-	brm_sla_gaps_release(&gaps);
-	brm_error_clear();
-}
 
 static int subscribe(struct brm_ctx *ctx, const char *cref,
     const char *sref, const struct brm_fieldargs *fa)
@@ -81,8 +52,9 @@ static int subscribe(struct brm_ctx *ctx, const char *cref,
 		printf("nothing changed\n");
 		goto done;
 	}
+	/* gaps the stored terms already had are brm check's to report */
 	if ((ret = brm_cli_save(s, r, "subscribe", summary)) == 0)
-		warn_gaps(s, r, service, &before);
+		brm_cli_warn_new_gaps(s, r, &before, service);
 done:
 	brm_sla_gaps_release(&before);
 	brm_node_free(orig);

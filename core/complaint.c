@@ -242,6 +242,35 @@ int brm_complaint_response_due(struct brm_datetime *out,
 	return ret;
 }
 
+static int changed(const struct brm_record *r, const struct brm_node *before,
+    const char *field)
+{
+	const struct brm_node *a = brm_node_get(before, field),
+	    *b = brm_record_get(r, field);
+
+	return a && b ? !brm_node_equal(a, b) : a != b;
+}
+
+int brm_complaint_derive(struct brm_record *r, const struct brm_node *before,
+    const struct brm_node *config)
+{
+	struct brm_datetime received, due;
+	char buf[BRM_DATETIME_LEN];
+	int ret;
+
+	if (changed(r, before, "response_due") ||
+	    (!changed(r, before, "severity") &&
+	    !changed(r, before, "received")))
+		return 0;
+	if ((ret = brm_datetime_parse(&received, brm_record_str(r,
+	    "received"), "received")) < 0 ||
+	    (ret = brm_complaint_response_due(&due, config,
+	    brm_record_str(r, "severity"), &received)) < 0)
+		return ret;
+	brm_datetime_format(buf, &due);
+	return brm_record_set(r, "response_due", brm_node_new_plain(buf));
+}
+
 /* ---- brm check ---- */
 
 static void check_shape(const struct brm_record *r, const char *status,

@@ -71,6 +71,16 @@ int brm_complaint_response_due(struct brm_datetime *out,
     const struct brm_node *config, const char *severity,
     const struct brm_datetime *received);
 
+/*
+ * The kind's derive hook: when severity or received changed from before
+ * and response_due did not, response_due follows the policy again (as
+ * brm_complaint_response_due()); a response_due set in the same change
+ * is the user's and stays.  BRM_EINVALID when received is not a time or
+ * the config has no working day.
+ */
+int brm_complaint_derive(struct brm_record *r, const struct brm_node *before,
+    const struct brm_node *config);
+
 /* The kind's hooks: lifecycle rules; unacknowledged complaints due. */
 void brm_complaint_check(const struct brm_record *r,
     struct brm_problems *out);

@@ -13,6 +13,10 @@
 /* Far more periods than any --within reaches; a guard only. */
 #define MAX_PERIODS 600
 
+/* How far back brm due looks for the last review held: a year, and the
+ * week that may start before it. */
+#define LOOK_BACK_DAYS 371
+
 struct period {
 	struct brm_date start, end;	/* inclusive */
 	char label[32];			/* "2026-11", "2026-Q4"... */
@@ -151,6 +155,7 @@ static void load_reviews(const struct brm_due_ctx *c, const char *id,
 		monday = day_add(&c->today, -brm_date_weekday(&c->today));
 		if (brm_date_cmp(&monday, &since) < 0)
 			since = monday;
+		since = day_add(&since, -LOOK_BACK_DAYS);
 		a = load_all(c->store, &since);
 		if (brm_due_memo_put(c, key, a, all_reviews_free) < 0) {
 			load_from(a, id, rv);
@@ -259,6 +264,73 @@ static void weekly_reviews(const struct ctx *x)
 	}
 }
 
+/* The period of the cadence that holds day. */
+static void period_of(const char *cadence, const struct brm_date *day,
+    struct period *p)
+{
+	char monday[BRM_DATE_LEN];
+
+	if (!strcmp(cadence, "quarterly")) {
+		quarter_period(p, day->year, (day->month + 2) / 3);
+	} else if (!strcmp(cadence, "monthly")) {
+		month_period(p, day->year, day->month);
+	} else {
+		p->start = day_add(day, -brm_date_weekday(day));
+		p->end = day_add(&p->start, 6);
+		brm_date_format(monday, &p->start);
+		snprintf(p->label, sizeof(p->label), "the week of %s", monday);
+	}
+}
+
+static struct brm_date review_due(const struct ctx *x,
+    const struct period *p)
+{
+	if (!strcmp(x->cadence, "weekly"))
+		return week_due(x->cal, &p->start);
+	return brm_calendar_nth_working_day(x->cal, p->start.year,
+	    p->start.month, x->review_day);
+}
+
+/*
+ * Reviews missed in earlier periods: those since the last review held (a
+ * year back at most), when that is before the current period.  Listed
+ * once, by the first period missed, with how long it is overdue; one
+ * review held settles them, as the next meeting reviews what came since.
+ */
+static void missed_reviews(const struct ctx *x)
+{
+	const struct brm_date *last = NULL;
+	struct period now, first;
+	struct brm_date due, next, since;
+	char day[BRM_DATE_LEN], overdue[48] = "";
+	long late;
+	size_t i;
+
+	period_of(x->cadence, &x->c->today, &now);
+	since = day_add(&now.start, -LOOK_BACK_DAYS);
+	for (i = 0; i < x->rv->n; i++)
+		if (brm_date_cmp(&x->rv->dates[i], &since) >= 0 &&
+		    (!last || brm_date_cmp(&x->rv->dates[i], last) > 0))
+			last = &x->rv->dates[i];
+	if (!last || brm_date_cmp(last, &now.start) >= 0)
+		return;
+	period_of(x->cadence, last, &first);
+	next = day_add(&first.end, 1);
+	period_of(x->cadence, &next, &first);
+	if (brm_date_cmp(&first.start, &now.start) >= 0)
+		return;
+	due = review_due(x, &first);
+	late = brm_date_to_days(&x->c->today) - brm_date_to_days(&due);
+	/* a review day set past the period's end may not have come yet */
+	if (late > 0)
+		snprintf(overdue, sizeof(overdue), ", %ld day%s overdue", late,
+		    late == 1 ? "" : "s");
+	brm_date_format(day, last);
+	brm_due_add(x->out, &due, "review", x->r->id, x->r->id,
+	    "%s review meeting: none logged since %s; %s the first "
+	    "missed%s", x->cadence, day, first.label, overdue);
+}
+
 static void reviews(const struct ctx *x)
 {
 	int quarterly = !strcmp(x->cadence, "quarterly");
@@ -266,6 +338,7 @@ static void reviews(const struct ctx *x)
 	struct brm_date due;
 	struct period p;
 
+	missed_reviews(x);
 	if (!strcmp(x->cadence, "weekly")) {
 		weekly_reviews(x);
 		return;

@@ -10,7 +10,9 @@
  * service_report-th working day (5th), monthly for weekly and monthly
  * cadences, quarterly for quarterly.  Both count as done once a meeting
  * of kind periodic-review or service-review with the customer is logged
- * in the period: the report is what that meeting reviews.
+ * in the period: the report is what that meeting reviews.  Periods missed
+ * before the current one are listed once, by the first of them after
+ * the last review held (a year back at most), until a review is held.
  *
  * review.next_contract_review is due on its day, for any customer who is
  * not former.

@@ -34,6 +34,7 @@ enum brm_ftype {
 #define BRM_FIELD_REQUIRED	(1u << 0)
 #define BRM_FIELD_LIST		(1u << 1)
 #define BRM_FIELD_AUTO		(1u << 2)  /* set by brm, not by options */
+#define BRM_FIELD_SETTABLE	(1u << 3)  /* AUTO, yet brm set may */
 
 struct brm_field {
 	const char *name;
@@ -54,6 +55,7 @@ struct brm_field {
 #define REQ BRM_FIELD_REQUIRED
 #define LIST BRM_FIELD_LIST
 #define AUTO BRM_FIELD_AUTO
+#define SETTABLE BRM_FIELD_SETTABLE
 
 struct brm_problems;
 struct brm_store;
@@ -82,6 +84,14 @@ struct brm_kind {
 	 */
 	int (*summary)(struct brm_store *s, const struct brm_record *rec,
 	    struct brm_node **data, char **text);
+	/*
+	 * After brm set changed rec (before: its tree as it was), work out
+	 * again the fields that follow from others (a complaint's
+	 * response_due); config is the portfolio's.  0, or a negative
+	 * error (rec may then be half-changed: drop it).  NULL if none.
+	 */
+	int (*derive)(struct brm_record *rec, const struct brm_node *before,
+	    const struct brm_node *config);
 };
 
 extern const struct brm_kind brm_kind_customer;
@@ -98,6 +108,9 @@ extern const struct brm_kind brm_kind_dispute;
 extern const struct brm_kind brm_kind_third_party;
 
 /* Every record kind, NULL-terminated, in DESIGN.md order. */
+/* The contacts of suppliers and third parties (core/kinds/contact.c). */
+extern const struct brm_field brm_party_contact[];
+
 extern const struct brm_kind *const brm_kinds[];
 extern const struct brm_kind brm_kind_config;	/* .brm/config.yaml */
 

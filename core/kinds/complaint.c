@@ -34,7 +34,7 @@ static const struct brm_field complaint[] = {
 	    "who handles it"),
 	BRM_FIELD("status", ENUM, AUTO, "open|acknowledged|resolved|closed",
 	    NULL, "open", "where it is in its lifecycle"),
-	BRM_FIELD("response_due", DATETIME, AUTO, NULL, NULL, NULL,
+	BRM_FIELD("response_due", DATETIME, AUTO | SETTABLE, NULL, NULL, NULL,
 	    "when it must be acknowledged: received plus the severity's "
 	    "response hours in working time"),
 	BRM_FIELD("acknowledged", DATETIME, AUTO, NULL, NULL, NULL,
@@ -63,4 +63,5 @@ const struct brm_kind brm_kind_complaint = {
 	.columns = "id received customer severity status summary",
 	.check = brm_complaint_check,
 	.due = brm_complaint_due,
+	.derive = brm_complaint_derive,
 };

@@ -11,15 +11,6 @@
 #include "core/record.h"
 #include "core/schema.h"
 
-static const struct brm_field contact[] = {
-	BRM_FIELD("name", STRING, REQ, NULL, NULL, NULL, "the person's name"),
-	BRM_FIELD("role", STRING, 0, NULL, NULL, NULL,
-	    "what the person does for us: account manager, support desk"),
-	BRM_FIELD("email", EMAIL, 0, NULL, NULL, NULL, "e-mail address"),
-	BRM_FIELD("phone", STRING, 0, NULL, NULL, NULL, "phone number"),
-	BRM_FIELDS_END
-};
-
 /* The selection criteria: what we looked at before we chose them. */
 static const struct brm_field assessment[] = {
 	BRM_FIELD("registered_capital", NUMBER, 0, "0..1000000000000",
@@ -82,7 +73,8 @@ static const struct brm_field supplier[] = {
 	    "where the supplier stands"),
 	BRM_FIELD("supplies", REF, LIST, "service", "supplies", NULL,
 	    "services the supplier supplies"),
-	BRM_MAP("contacts", LIST, contact, "people at the supplier"),
+	BRM_MAP("contacts", LIST, brm_party_contact,
+	    "people at the supplier"),
 	BRM_MAP("assessment", 0, assessment, "the selection assessment"),
 	BRM_MAP("contracts", LIST, contract, "support contracts"),
 	BRM_FIELD("notes", TEXT, 0, NULL, NULL, NULL, "free notes"),

@@ -5,15 +5,6 @@
  */
 #include "core/schema.h"
 
-static const struct brm_field contact[] = {
-	BRM_FIELD("name", STRING, REQ, NULL, NULL, NULL, "the person's name"),
-	BRM_FIELD("role", STRING, 0, NULL, NULL, NULL,
-	    "what the person does: lead auditor, account manager"),
-	BRM_FIELD("email", EMAIL, 0, NULL, NULL, NULL, "e-mail address"),
-	BRM_FIELD("phone", STRING, 0, NULL, NULL, NULL, "phone number"),
-	BRM_FIELDS_END
-};
-
 /* The information-sharing agreement, as 5W1H. */
 static const struct brm_field sharing[] = {
 	BRM_FIELD("why", TEXT, 0, NULL, "why", NULL,
@@ -39,7 +30,8 @@ static const struct brm_field third_party[] = {
 	    "what the third party is to us"),
 	BRM_FIELD("customers", REF, LIST, "customer", "customer", NULL,
 	    "customers it works with or for"),
-	BRM_MAP("contacts", LIST, contact, "people at the third party"),
+	BRM_MAP("contacts", LIST, brm_party_contact,
+	    "people at the third party"),
 	BRM_MAP("sharing", 0, sharing,
 	    "the information-sharing agreement (5W1H)"),
 	BRM_FIELD("notes", TEXT, 0, NULL, NULL, NULL, "free notes"),

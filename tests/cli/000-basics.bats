@@ -94,6 +94,34 @@ hint: see 'brm help' for the list of commands" ]
 	[ "${lines[1]}" = $'acme-corp\tAcme Corp\texternal\tactive\t' ]
 }
 
+@test "several -C compose as in git; -C '' changes nothing" {
+	brm add-customer "Acme Corp" >/dev/null
+	mkdir -p "$BATS_TEST_TMPDIR/a/b"
+	cd "$BATS_TEST_TMPDIR/a/b"
+	# each relative -C is taken from the one before
+	run --separate-stderr brm -C "$BATS_TEST_TMPDIR" -C p list customers --format tsv
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = $'acme-corp\tAcme Corp\texternal\tactive\t' ]
+	run --separate-stderr brm -C .. -C ../p -Ccustomers show acme
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "id: acme-corp" ]
+	# an absolute one starts afresh
+	run --separate-stderr brm -C nowhere -C "$P" show acme
+	[ "$status" -eq 0 ]
+	# an empty one is no step at all: not the current directory, and
+	# BRM_DIR still applies
+	run --separate-stderr brm -C "$P" -C '' show acme
+	[ "$status" -eq 0 ]
+	BRM_DIR="$P" run --separate-stderr brm -C '' show acme
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "id: acme-corp" ]
+	# the first relative -C is taken from the current directory, not
+	# from BRM_DIR, and wins over it
+	BRM_DIR="$P" run --separate-stderr brm -C customers show acme
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "brm: error: cannot use 'customers': No such file or directory" ]
+}
+
 @test "an empty BRM_DIR is ignored" {
 	brm add-customer "Acme Corp" >/dev/null
 	BRM_DIR= run brm show acme

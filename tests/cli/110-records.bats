@@ -147,6 +147,27 @@ assert [d["id"] for d in docs] == ["acme-corp", "beta-labs"], docs
 	[ "${stderr_lines[0]}" = "brm: error: services have no status; --status does not apply" ]
 }
 
+@test "list shows every readable record, warns about each broken one, exit 1" {
+	seed
+	brm add-customer "Gamma" >/dev/null
+	printf 'id: beta-labs\nname: Beta\nkind: [x\n' >customers/beta-labs.yaml
+	printf 'id: acme-corp\nname: a\xffb\n' >customers/acme-corp.yaml
+	before=$(snapshot)
+	run --separate-stderr brm list customers --format tsv
+	[ "$status" -eq 1 ]
+	[ "$output" = $'ID\tNAME\tKIND\tSTATUS\tCADENCE\ngamma\tGamma\texternal\tactive\t' ]
+	[ "$stderr" = "brm: warning: invalid UTF-8 (customers/acme-corp.yaml:2:8)
+brm: warning: did not find expected ',' or ']' (while parsing a flow sequence) (customers/beta-labs.yaml:4:1)
+brm: error: 2 records could not be read and were left out
+hint: run 'brm check' to see what to fix" ]
+	# a filter that leaves out every readable record still warns
+	run --separate-stderr brm list customers --status prospect --format json
+	[ "$status" -eq 1 ]
+	[ "$output" = "[]" ]
+	[ "${#stderr_lines[@]}" -eq 4 ]
+	unchanged_since "$before"
+}
+
 @test "list services; an unknown kind or format is a usage error" {
 	seed
 	brm add-service "Mail" >/dev/null
@@ -282,6 +303,29 @@ hint: fields: name, kind, status, business, outcomes, representative, contacts, 
 	committed 6 "edit: Acme Corp" edit customer acme-corp \
 	    customers/acme-corp.yaml
 	[ "$(cat customers/acme-corp.yaml)" = "${ACME/status: active/status: former}" ]
+}
+
+@test "edit: the copy is a .yaml file in TMPDIR, else /tmp, removed afterwards" {
+	seed
+	mkdir "$BATS_TEST_TMPDIR/t"
+	ed=$(editor ed 'echo "$1" >"$BATS_TEST_TMPDIR/opened"
+sed -i "s/^status: active/status: former/" "$1"')
+	TMPDIR="$BATS_TEST_TMPDIR/t" EDITOR=$ed run --separate-stderr brm edit acme
+	[ "$status" -eq 0 ]
+	[[ "$(cat "$BATS_TEST_TMPDIR/opened")" == "$BATS_TEST_TMPDIR/t/brm-edit-"??????".yaml" ]]
+	[ -z "$(ls -A "$BATS_TEST_TMPDIR/t")" ]
+	[ "$(yget customers/acme-corp.yaml "d['status']")" = "former" ]
+	# an empty TMPDIR is unset
+	TMPDIR= EDITOR=$ed run --separate-stderr brm edit beta
+	[ "$status" -eq 0 ]
+	[[ "$(cat "$BATS_TEST_TMPDIR/opened")" == "/tmp/brm-edit-"??????".yaml" ]]
+	[ ! -e "$(cat "$BATS_TEST_TMPDIR/opened")" ]
+	# a TMPDIR that does not exist: a clear error, nothing changed
+	before=$(snapshot)
+	TMPDIR="$BATS_TEST_TMPDIR/nowhere" EDITOR=$ed run --separate-stderr brm edit acme
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "brm: error: cannot create a temporary file in '$BATS_TEST_TMPDIR/nowhere': No such file or directory" ]
+	unchanged_since "$before"
 }
 
 @test "edit: VISUAL wins over EDITOR, and the editor may carry arguments" {

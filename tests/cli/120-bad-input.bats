@@ -201,7 +201,7 @@ hint: choose another id with --id" ]
 	before=$(snapshot)
 	run --separate-stderr brm add-contact nobody "Jo"
 	[ "$status" -eq 1 ]
-	[ "$stderr" = "brm: error: no customer 'nobody'" ]
+	[ "$stderr" = "brm: error: no customer, supplier or third-party 'nobody'" ]
 	run --separate-stderr brm subscribe nobody crm
 	[ "$status" -eq 1 ]
 	[ "$stderr" = "brm: error: no customer 'nobody'" ]
@@ -263,9 +263,10 @@ hint:   acme-hosting (service)" ]
 		[ -z "$output" ]
 		[ "$stderr" = "brm: error: mapping values are not allowed in this context (customers/acme-corp.yaml:4:7)" ]
 	done
+	# a listing names it and goes on (110-records.bats)
 	run --separate-stderr brm list customers
 	[ "$status" -eq 1 ]
-	[ "$stderr" = "brm: error: mapping values are not allowed in this context (customers/acme-corp.yaml:4:7)" ]
+	[ "${stderr_lines[0]}" = "brm: warning: mapping values are not allowed in this context (customers/acme-corp.yaml:4:7)" ]
 	unchanged_since "$before"
 }
 

@@ -359,7 +359,7 @@ refused() {
 	seed
 	id=$(complaint)
 	before=$(snapshot)
-	for f in status acknowledged resolved closed response_due; do
+	for f in status acknowledged resolved closed; do
 		run --separate-stderr brm set "$id" "$f=closed"
 		[ "$status" -eq 1 ]
 		[ "$stderr" = "brm: error: '$f' cannot be changed" ]
@@ -368,6 +368,49 @@ refused() {
 	# other fields can
 	run brm set "$id" owner="Olga Berg"
 	[ "$status" -eq 0 ]
+}
+
+@test "brm set of severity or received works out response_due again" {
+	seed
+	# Friday 20:00, high: 4 h of Friday and 4 of Monday
+	id=$(complaint --severity high --received 2026-11-20T20:00:00+01:00)
+	[ "$(field "$id" response_due)" = "2026-11-23T04:00:00+01:00" ]
+	n=$(commits)
+	run --separate-stderr brm set "$id" severity=critical
+	[ "$status" -eq 0 ]
+	[ "$(field "$id" response_due)" = "2026-11-21T00:00:00+01:00" ]
+	committed "$n" "set: $id — severity: critical, response_due: 2026-11-21T00:00:00+01:00" \
+	    set complaint "$id" "$(cpath "$id")"
+	# received later on Friday: 2.5 h left on it, 1.5 on Monday
+	run --separate-stderr brm set "$id" received=2026-11-20T21:30:00+01:00
+	[ "$status" -eq 0 ]
+	[ "$(field "$id" response_due)" = "2026-11-23T01:30:00+01:00" ]
+	# brm due follows
+	run brm due --format json
+	[[ "$output" == *'"at": "2026-11-23T01:30:00+01:00"'* ]]
+	# other fields leave it alone
+	brm set "$id" owner="Olga Berg" >/dev/null
+	[ "$(field "$id" response_due)" = "2026-11-23T01:30:00+01:00" ]
+	# a response_due set in the same command is the user's
+	run --separate-stderr brm set "$id" severity=low \
+	    response_due=2026-11-30T12:00:00+01:00
+	[ "$status" -eq 0 ]
+	[ "$(field "$id" response_due)" = "2026-11-30T12:00:00+01:00" ]
+	[ "$(git log -1 --format=%s)" = "set: $id — severity: low, response_due: 2026-11-30T12:00:00+01:00" ]
+	# and is checked like any time
+	before=$(snapshot)
+	run --separate-stderr brm set "$id" severity=high response_due=soon
+	[ "$status" -eq 1 ]
+	[[ "$stderr" == "brm: error: invalid response_due 'soon'"* ]]
+	unchanged_since "$before"
+	# a policy that cannot be applied refuses the change
+	sed -i '/^working_days:/,/^holidays:/{/^- /d;s/^working_days:$/working_days: []/}' .brm/config.yaml
+	git commit -qam "no working days"
+	before=$(snapshot)
+	run --separate-stderr brm set "$id" severity=medium
+	[ "$status" -eq 1 ]
+	[ "${stderr_lines[0]}" = "brm: error: working_days names no working day (.brm/config.yaml)" ]
+	unchanged_since "$before"
 }
 
 @test "brm check reports hand-edited lifecycles out of order" {

@@ -288,13 +288,67 @@ EOF
 	[ "$status" -eq 2 ]
 }
 
-@test "a record that does not load is skipped with a warning" {
+@test "a record that does not load is left out with a warning naming it, exit 1" {
 	seed
 	brm record-complaint acme --summary "Slow" >/dev/null
 	mkdir -p meetings/2026/11
 	printf 'id: mtg-20261101-bad0\n  broken: [\n' >meetings/2026/11/mtg-20261101-bad0.yaml
+	printf 'id: acme-corp\nname: [x\n' >customers/acme-corp.yaml
+	before=$(snapshot)
 	run --separate-stderr brm due
-	[ "$status" -eq 0 ]
-	[[ "$stderr" == "brm: warning: skipping mtg-20261101-bad0: "* ]]
+	[ "$status" -eq 1 ]
 	[[ "$output" == *"acknowledge complaint: Slow (medium)"* ]]
+	[ "$stderr" = "brm: warning: did not find expected ',' or ']' (while parsing a flow sequence) (customers/acme-corp.yaml:3:1)
+brm: warning: mapping values are not allowed in this context (meetings/2026/11/mtg-20261101-bad0.yaml:2:9)
+brm: error: 2 records could not be read and were left out
+hint: run 'brm check' to see what to fix" ]
+	run --separate-stderr brm due --format json
+	[ "$status" -eq 1 ]
+	[[ "$output" == *'"what": "acknowledge complaint: Slow (medium)"'* ]]
+	unchanged_since "$before"
+}
+
+@test "a review missed in earlier periods stays listed, once, until one is held" {
+	brm add-customer "Acme Corp" --review-cadence monthly >/dev/null
+	brm add-customer "Stadtwerke Nord" --review-cadence quarterly >/dev/null
+	brm add-customer "Globex" --review-cadence weekly >/dev/null
+	brm log-meeting acme --kind periodic-review --date 2026-08-14 >/dev/null
+	brm log-meeting stadt --kind service-review --date 2026-03-10 >/dev/null
+	brm log-meeting glob --kind periodic-review --date 2026-11-03 >/dev/null
+	# September and October missed: September's (due on its 10th working
+	# day, the 14th) is listed, October's not again; Q2 and Q3 missed: Q2's
+	# (due 2026-04-14); the week of the 9th (due Friday 13th)
+	run --separate-stderr items --within 0
+	[ "$status" -eq 0 ]
+	[ "$(grep first <<<"$output")" = "2026-04-14|overdue|review|stadtwerke-nord|quarterly review meeting: none logged since 2026-03-10; 2026-Q2 the first missed, 222 days overdue
+2026-09-14|overdue|review|acme-corp|monthly review meeting: none logged since 2026-08-14; 2026-09 the first missed, 69 days overdue
+2026-11-13|overdue|review|globex|weekly review meeting: none logged since 2026-11-03; the week of 2026-11-09 the first missed, 9 days overdue" ]
+	# the current periods are listed as before
+	[ "$(grep -c 'none logged in' <<<"$output")" -eq 3 ]
+	run brm due
+	[[ "$(tr -s ' ' <<<"$output")" == *"2026-09-14 overdue review acme-corp acme-corp monthly review meeting: none logged since 2026-08-14; 2026-09 the first missed, 69 days overdue"* ]]
+	# a later review settles the earlier ones: October's for Acme, this
+	# week's for Globex (the current period's review is then due as usual)
+	brm log-meeting acme --kind periodic-review --date 2026-10-05 >/dev/null
+	brm log-meeting glob --kind periodic-review --date 2026-11-16 >/dev/null
+	run items --within 0
+	[ "$(grep first <<<"$output")" = "2026-04-14|overdue|review|stadtwerke-nord|quarterly review meeting: none logged since 2026-03-10; 2026-Q2 the first missed, 222 days overdue" ]
+	[[ "$output" == *"2026-11-13|overdue|review|acme-corp|monthly review meeting: none logged in 2026-11"* ]]
+}
+
+@test "missed reviews are counted from the last one held, a year back at most" {
+	# never reviewed: only the current period, as it cannot be told
+	# when the relationship began
+	brm add-customer "Acme Corp" --review-cadence monthly >/dev/null
+	run items --within 0
+	[ "$output" = "2026-11-06|overdue|service-report|acme-corp|monthly service report for 2026-10
+2026-11-13|overdue|review|acme-corp|monthly review meeting: none logged in 2026-11" ]
+	# a review more than a year ago is as none; a daily meeting is no review
+	brm log-meeting acme --kind periodic-review --date 2025-10-20 >/dev/null
+	brm log-meeting acme --kind daily --date 2026-09-10 >/dev/null
+	run items --within 0
+	[ "$(wc -l <<<"$output")" -eq 2 ]
+	brm log-meeting acme --kind periodic-review --date 2025-11-03 >/dev/null
+	run items --within 0
+	[[ "$output" == "2025-12-12|overdue|review|acme-corp|monthly review meeting: none logged since 2025-11-03; 2025-12 the first missed, 345 days overdue"* ]]
 }

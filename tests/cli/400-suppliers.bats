@@ -196,3 +196,53 @@ managed-backup" ]
 	run brm check
 	[ "$status" -eq 0 ]
 }
+
+@test "add-contact adds a person at a supplier, with any role" {
+	brm add-supplier "FastFix" >/dev/null
+	n=$(commits)
+	run --separate-stderr brm add-contact fastf "Max Mustermann" \
+	    --role "account manager" --email max@fastfix.example \
+	    --phone "+49 40 555"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	committed "$n" "add-contact: FastFix — Max Mustermann" add-contact \
+	    supplier fastfix suppliers/fastfix.yaml
+	[ "$(cat suppliers/fastfix.yaml)" = "id: fastfix
+name: FastFix
+status: candidate
+contacts:
+- name: Max Mustermann
+  role: account manager
+  email: max@fastfix.example
+  phone: +49 40 555" ]
+	run brm check
+	[ "$status" -eq 0 ]
+	# the same rules as a customer's contacts: one name once, a valid address
+	before=$(snapshot)
+	run --separate-stderr brm add-contact fastfix "Max Mustermann"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "brm: error: supplier 'fastfix' already has a contact 'Max Mustermann'
+hint: change it with 'brm set' or 'brm edit'" ]
+	run --separate-stderr brm add-contact fastfix "Eva" --email nope
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "brm: error: invalid --email 'nope' (expected an address such as name@example.com)" ]
+	unchanged_since "$before"
+	# a customer's roles stay the relationship's
+	brm add-customer "Acme Corp" >/dev/null
+	before=$(snapshot)
+	run --separate-stderr brm add-contact acme "Eva" --role "account manager"
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "brm: error: invalid --role 'account manager' (expected one of sponsor|representative|stakeholder|rfc-approver|user)" ]
+	unchanged_since "$before"
+}
+
+@test "add-contact completes customers, suppliers and third parties" {
+	brm add-customer "Acme Corp" >/dev/null
+	brm add-supplier "FastFix" >/dev/null
+	brm add-third-party "TÜV Nord" --role audit >/dev/null
+	brm add-service "CRM" >/dev/null
+	run --separate-stderr brm __complete add-contact ""
+	[ "$output" = "acme-corp
+fastfix
+tuev-nord" ]
+}

@@ -210,16 +210,52 @@ checked 3 records: 2 errors, 0 warnings" ]
 	[ "${#lines[@]}" -eq 2 ]
 }
 
-@test "a customer SLA change via set is reported by check" {
+@test "a customer SLA change via set warns as subscribe does, and check reports it" {
 	seed
 	brm add-contract fastfix crm --response-hours 2 --resolution-hours 8 \
 	    >/dev/null
+	n=$(commits)
 	run --separate-stderr brm set acme services.0.sla.resolution_hours=6
 	[ "$status" -eq 0 ]
+	[ "$stderr" = "$W 'acme-corp': resolution_hours 8 is not below the customer's 6" ]
+	committed "$n" "set: acme-corp — services.0.sla.resolution_hours: 6" \
+	    set customer acme-corp customers/acme-corp.yaml
+	# a change that leaves the gap as it was does not warn again
+	run --separate-stderr brm set acme services.0.sla.resolution_hours=5
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	run --separate-stderr brm set acme services.0.sla.resolution_hours=6
+	[ -z "$stderr" ]
 	run --separate-stderr brm check
 	[ "$status" -eq 1 ]
 	[ "$output" = "suppliers/fastfix.yaml:9:21: contract of supplier 'fastfix' for service 'crm' is looser than the SLA of customer 'acme-corp': resolution_hours 8 is not below the customer's 6
 checked 3 records: 1 error, 0 warnings" ]
+}
+
+@test "a contract loosened via set warns, once per customer it no longer backs" {
+	seed
+	brm add-customer "Beta Bank" >/dev/null
+	brm subscribe beta crm --response-hours 3 >/dev/null
+	brm add-contract fastfix crm --response-hours 2 --resolution-hours 8 \
+	    --availability 99.95 >/dev/null
+	n=$(commits)
+	run --separate-stderr brm set fastfix contracts.0.response_hours=5 \
+	    contracts.0.availability=99.95
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "$W 'acme-corp': response_hours 5 is not below the customer's 4
+$W 'beta-bank': response_hours 5 is not below the customer's 3" ]
+	committed "$n" "set: fastfix — contracts.0.response_hours: 5, contracts.0.availability: 99.95" \
+	    set supplier fastfix suppliers/fastfix.yaml
+	# another term of the same contract: only the new gap is said
+	run --separate-stderr brm set fastfix contracts.0.availability=99
+	[ "$stderr" = "$W 'acme-corp': availability 99 is not above the customer's 99.9" ]
+	# a change elsewhere in the record says nothing of the gaps it had
+	run --separate-stderr brm set fastfix status=probation
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	run brm check
+	[ "$status" -eq 1 ]
+	[ "${#lines[@]}" -eq 4 ]
 }
 
 @test "every supplier and every customer of the service is compared" {

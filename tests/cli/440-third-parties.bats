@@ -129,3 +129,17 @@ vendor" ]
 	run brm check
 	[ "$status" -eq 0 ]
 }
+
+@test "add-contact adds a person at a third party" {
+	brm add-third-party "TÜV Nord" --role certification >/dev/null
+	n=$(commits)
+	run --separate-stderr brm add-contact tuev "Dr. Anna Weiß" \
+	    --role "lead auditor" --email anna@tuev.example
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	committed "$n" "add-contact: TÜV Nord — Dr. Anna Weiß" add-contact \
+	    third-party tuev-nord third-parties/tuev-nord.yaml
+	[ "$(yget third-parties/tuev-nord.yaml "d['contacts']")" = "[{'name': 'Dr. Anna Weiß', 'role': 'lead auditor', 'email': 'anna@tuev.example'}]" ]
+	run brm check
+	[ "$status" -eq 0 ]
+}
