@@ -104,6 +104,7 @@ int cmd_add_contact(int argc, char **argv, struct brm_ctx *ctx)
 		    "e-mail address"),
 		BRM_OPT_STRING_(0, "phone", &p.phone, "<text>",
 		    "phone number"),
+		BRM_OPERAND_IDS_(0, PARTY_KINDS, NULL),
 		BRM_OPT_END_
 	};
 	const struct brm_usage u = { "add-contact", "<party> <name>", opts };

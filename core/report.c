@@ -8,6 +8,7 @@
 #include "date.h"
 #include "error.h"
 #include "report.h"
+#include "review.h"
 #include "sla.h"
 #include "validate.h"
 
@@ -373,22 +374,13 @@ static int in_quarter(const struct builder *b, const char *day)
 	return strncmp(day, from, 7) >= 0 && by_end_of(day, &b->r->month);
 }
 
-/* Whether the periodic review happened: only a meeting of kind
- * periodic-review counts; a service-review is another kind of meeting
- * (DESIGN.md section 1). */
-static int is_review(const struct brm_record *rec)
-{
-	const char *kind = brm_record_str(rec, "kind");
-
-	return kind && !strcmp(kind, "periodic-review");
-}
-
 static void on_meeting(struct builder *b, struct brm_record *rec)
 {
 	const char *day = day_of(rec, "date");
 	struct brm_report_customer *c = customer(b,
 	    brm_record_str(rec, "with"));
-	int periodic = is_review(rec), kept = 0;
+	int periodic = brm_review_is_review(brm_record_str(rec, "kind"));
+	int kept = 0;
 	long slot = slot_of(b, day);
 
 	if (c && slot >= 0) {

@@ -24,8 +24,7 @@ struct period {
 
 int brm_review_is_review(const char *meeting_kind)
 {
-	return meeting_kind &&
-	    brm_word_in("periodic-review|service-review", meeting_kind);
+	return meeting_kind && !strcmp(meeting_kind, "periodic-review");
 }
 
 static struct brm_date day_add(const struct brm_date *d, long n)

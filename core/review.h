@@ -23,7 +23,10 @@
 #include "due.h"
 #include "record.h"
 
-/* 1 when a meeting of this kind reviews the relationship. */
+/* 1 when a meeting of this kind is the periodic review the cadence calls
+ * for: periodic-review only (issue 5's periodic_reviews figure); a
+ * service-review is another kind of meeting.  brm due and the reports
+ * both ask this. */
 int brm_review_is_review(const char *meeting_kind);
 
 /* The customer kind's due hook. */

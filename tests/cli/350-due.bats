@@ -190,7 +190,11 @@ EOF
 	brm log-meeting acme --kind daily --date 2026-11-20 >/dev/null
 	run items
 	[ "$(wc -l <<<"$output")" -eq 2 ]
+	# nor does a service-review (brm-report(1): not the periodic review)
 	brm log-meeting acme --kind service-review --date 2026-11-20 >/dev/null
+	run items
+	[ "$(wc -l <<<"$output")" -eq 2 ]
+	brm log-meeting acme --kind periodic-review --date 2026-11-20 >/dev/null
 	run --separate-stderr brm due
 	[ "$output" = "nothing due within 7 days" ]
 	run items --within 30
@@ -313,7 +317,7 @@ hint: run 'brm check' to see what to fix" ]
 	brm add-customer "Stadtwerke Nord" --review-cadence quarterly >/dev/null
 	brm add-customer "Globex" --review-cadence weekly >/dev/null
 	brm log-meeting acme --kind periodic-review --date 2026-08-14 >/dev/null
-	brm log-meeting stadt --kind service-review --date 2026-03-10 >/dev/null
+	brm log-meeting stadt --kind periodic-review --date 2026-03-10 >/dev/null
 	brm log-meeting glob --kind periodic-review --date 2026-11-03 >/dev/null
 	# September and October missed: September's (due on its 10th working
 	# day, the 14th) is listed, October's not again; Q2 and Q3 missed: Q2's

@@ -209,6 +209,8 @@ complaints() {
 	brm add-third-party "TÜV" --role audit >/dev/null
 	run brm __complete log-meeting ""
 	[ "$(flat <<<"$output")" = "acme-corp datacenter-ag globex tuev" ]
+	run brm __complete add-contact ""
+	[ "$(flat <<<"$output")" = "acme-corp datacenter-ag globex tuev" ]
 	# done-action: meetings with an action not done, and its numbers
 	local m1 m2
 	m1=$(brm log-meeting acme-corp --kind daily --action a --action b \
