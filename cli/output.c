@@ -64,9 +64,14 @@ void brm_warn(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+void brm_warn_message(const char *msg)
+{
+	print_message("warning", msg);
+}
+
 void brm_warn_error(void)
 {
-	print_message("warning", *brm_error_last() ? brm_error_last() :
+	brm_warn_message(*brm_error_last() ? brm_error_last() :
 	    "unknown failure");
 	brm_error_clear();
 }

@@ -10,6 +10,9 @@
 
 #include <stdio.h>
 
+/* A message from core ("file:1:2: what") as "brm: warning: what (file:1:2)". */
+void brm_warn_message(const char *msg);
+
 /* Print the last core error and its hint; returns the exit status for
  * ret (2 for BRM_EUSAGE, else 1). */
 int brm_fail(int ret);

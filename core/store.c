@@ -124,6 +124,7 @@ void brm_store_free(struct brm_store *s)
 	brm_tree_free(s->tree);
 	brm_repo_free(s->repo);
 	free(s->note);
+	brm_strv_free(s->unreadable, s->n_unreadable);
 	brm_node_free(s->config);
 	free(s->root);
 	free(s);
@@ -625,6 +626,13 @@ static int load_rel(struct brm_store *s, const char *rel,
 	return ret;
 }
 
+static void remember_unreadable(struct brm_store *s)
+{
+	s->unreadable = brm_realloc(s->unreadable,
+	    (s->n_unreadable + 1) * sizeof(*s->unreadable));
+	s->unreadable[s->n_unreadable++] = brm_strdup(brm_error_last());
+}
+
 int brm_store_load(struct brm_record **out, struct brm_store *s,
     const struct brm_kind *kind, const char *id)
 {
@@ -642,6 +650,8 @@ int brm_store_load(struct brm_record **out, struct brm_store *s,
 		    id);
 	if (ret == 0)
 		*out = brm_record_wrap(kind, id, root);
+	else if (ret != BRM_ENOTFOUND)
+		remember_unreadable(s);
 	free(rel);
 	return ret;
 }

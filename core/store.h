@@ -34,6 +34,8 @@ struct brm_store {
 	char commit[41];	/* the commit tree comes from */
 	struct brm_datetime committed;	/* its committer time */
 	char *note;		/* what brm_store_lock() recovered, or NULL */
+	char **unreadable;	/* "what (where)" of each record that */
+	size_t n_unreadable;	/* brm_store_load() could not read */
 };
 
 #define BRM_CONFIG_PATH ".brm/config.yaml"
@@ -81,7 +83,9 @@ char *brm_store_git_path(const struct brm_store *s, const char *name);
 int brm_store_resolve(struct brm_store *s, const char *ref,
     const char *kinds, const struct brm_kind **kind, char **id);
 
-/* Load the record of kind with exactly id. */
+/* Load the record of kind with exactly id.  A record that exists but
+ * cannot be read is also remembered in s->unreadable, so that a command
+ * reading many (a report) can refuse to be quietly incomplete. */
 int brm_store_load(struct brm_record **out, struct brm_store *s,
     const struct brm_kind *kind, const char *id);
 /* Resolve then load. */

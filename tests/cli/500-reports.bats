@@ -882,3 +882,25 @@ refused() {
 	refused 1 "brm: error: no customer 'zzz'" customer zzz
 	unchanged_since "$before"
 }
+
+@test "a record that cannot be read: every report refuses, naming it" {
+	# hand edits that broke a meeting and a supplier, committed past brm
+	m=$(ls meetings/2026/10/*.yaml | head -n 1)
+	sup=$(ls suppliers/*.yaml | head -n 1)
+	printf 'id: [x\n' >"$m"
+	printf 'id: [x\n' >"$sup"
+	git commit -qam "hand edits"
+	before=$(snapshot)
+	for r in monthly portfolio suppliers "customer acme"; do
+		# shellcheck disable=SC2086
+		run --separate-stderr brm report $r -o out.md
+		[ "$status" -eq 1 ]
+		[ -z "$output" ]
+		[[ "${stderr_lines[0]}" == "brm: warning: "*" ($m:2:1)" ||
+		    "${stderr_lines[0]}" == "brm: warning: "*" ($sup:2:1)" ]]
+		[[ "$stderr" == *"could not be read; no report was written
+hint: run 'brm check' to see what to fix" ]]
+		[ ! -e out.md ]
+	done
+	unchanged_since "$before"
+}
