@@ -14,9 +14,18 @@
  * ret (2 for BRM_EUSAGE, else 1). */
 int brm_fail(int ret);
 void brm_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "brm: error: <what> (<where>)", for a command that lists several
+ * errors before it fails. */
+void brm_error_at(const char *where, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 int brm_use_color(FILE *f);
 /* Flush stdout and report a write error (EPIPE, full disk) as git does;
  * returns status, or 1 when stdout could not be written. */
 int brm_finish_stdout(int status);
+
+struct brm_buf;
+/* Write all of out to path through a temporary file and rename(2), or
+ * to stdout when path is NULL or "-".  A negative error when it fails. */
+int brm_deliver(const struct brm_buf *out, const char *path);
 
 #endif

@@ -13,6 +13,7 @@
 #include "cli/records.h"
 #include "core/buf.h"
 #include "core/error.h"
+#include "core/rows.h"
 
 struct completion {
 	struct brm_ctx *ctx;
@@ -69,13 +70,13 @@ static void complete_ids(struct brm_ctx *ctx, const char *kinds,
 static void complete_kinds(const char *cur)
 {
 	const struct brm_kind *const *k;
-	const char *view;
+	const struct brm_view *v;
 	size_t i;
 
 	for (k = brm_kinds; *k; k++)
 		emit((*k)->plural, cur);
-	for (i = 0; (view = brm_list_view(i)); i++)
-		emit(view, cur);
+	for (i = 0; (v = brm_view_at(i)); i++)
+		emit(v->name, cur);
 }
 
 /* Top-level fields of the record named by ref, as "field=". */
