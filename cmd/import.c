@@ -290,7 +290,7 @@ static int read_json(struct import *im, const char *data, size_t len)
 			bad(im, NULL, "not a JSON object");
 			continue;
 		}
-		brm_json_to_node(&r.tree, item);
+		r.tree = brm_json_to_node(item);
 		if (im->view)
 			type_view_element(im, r.tree, &complaint);
 		else
@@ -790,8 +790,7 @@ int cmd_import(int argc, char **argv, struct brm_ctx *ctx)
 	int dry_run = 0, ret;
 	const struct brm_opt opts[] = {
 		BRM_OPT_FLAG_('n', "dry-run", &dry_run,
-		    "check every row and show what would be imported; write "
-		    "nothing"),
+		    "check every row, show what would be imported"),
 		BRM_OPT_STRING_(0, "format", &format, "csv|json",
 		    "the file's format (default: from its extension)"),
 		BRM_OPT_END_

@@ -247,12 +247,20 @@ static int complain(const struct brm_rows_problem *bad, const char *path)
 	return BRM_EINVALID;
 }
 
+/* A null read from JSON: as in a record, no value, left as it is. */
+static int is_null(const struct brm_node *n)
+{
+	return n->type == BRM_NODE_SCALAR && n->plain && brm_node_is_null(n);
+}
+
 /* Replace the scalar *n by its value typed as field f. */
 static int type_scalar(struct brm_node **n, const struct brm_field *f,
     const char *path, const struct brm_rows_problem *bad)
 {
 	struct brm_node *typed;
 
+	if (is_null(*n))
+		return 0;
 	if ((*n)->type != BRM_NODE_SCALAR) {
 		brm_error_set(BRM_EINVALID, "%s must be a single value", path);
 		return complain(bad, path);
@@ -271,6 +279,8 @@ static int type_value(struct brm_node **n, const struct brm_field *f,
 	size_t i;
 	int ret = 0;
 
+	if (is_null(*n))
+		return 0;
 	if (!(f->flags & BRM_FIELD_LIST)) {
 		if (f->type != BRM_F_MAP)
 			return type_scalar(n, f, path, bad);
@@ -368,7 +378,6 @@ static int parse_json_cell(struct brm_node **out, const char *text,
 {
 	json_error_t err;
 	json_t *j = json_loads(text, JSON_REJECT_DUPLICATES, &err);
-	int ret;
 
 	*out = NULL;
 	if (!j || !json_is_array(j)) {
@@ -377,10 +386,8 @@ static int parse_json_cell(struct brm_node **out, const char *text,
 		    "(%s)", path, j ? "not an array" : err.text);
 		return complain(bad, path);
 	}
-	ret = brm_json_to_node(out, j);
+	*out = brm_json_to_node(j);
 	json_decref(j);
-	if (ret < 0)
-		return complain(bad, path);
 	return 0;
 }
 

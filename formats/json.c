@@ -104,7 +104,7 @@ static struct brm_node *real_node(double v)
 
 static struct brm_node *to_node(const json_t *j)
 {
-	struct brm_node *n, *v;
+	struct brm_node *n;
 	const char *key;
 	json_t *item;
 	size_t i;
@@ -114,14 +114,12 @@ static struct brm_node *to_node(const json_t *j)
 	case JSON_OBJECT:
 		n = brm_node_new_map();
 		json_object_foreach((json_t *)j, key, item)
-			if ((v = to_node(item)))
-				brm_node_set(n, key, v);
+			brm_node_set(n, key, to_node(item));
 		return n;
 	case JSON_ARRAY:
 		n = brm_node_new_seq();
 		json_array_foreach(j, i, item)
-			if ((v = to_node(item)))
-				brm_node_append(n, v);
+			brm_node_append(n, to_node(item));
 		return n;
 	case JSON_STRING:
 		return brm_node_new_strn(json_string_value(j),
@@ -137,15 +135,13 @@ static struct brm_node *to_node(const json_t *j)
 	case JSON_FALSE:
 		return brm_node_new_plain("false");
 	default:
-		return NULL;
+		return brm_node_new_plain("null");
 	}
 }
 
-int brm_json_to_node(struct brm_node **out, const json_t *j)
+struct brm_node *brm_json_to_node(const json_t *j)
 {
-	if (!(*out = to_node(j)))
-		return brm_error_set(BRM_EINVALID, "null is no value");
-	return 0;
+	return to_node(j);
 }
 
 static int to_buf(const char *data, size_t size, void *payload)
