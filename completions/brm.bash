@@ -28,6 +28,13 @@ _brm_dirs()
 	COMPREPLY=($(compgen -d -- "$1"))
 }
 
+_brm_files()
+{
+	compopt -o filenames 2>/dev/null
+	local IFS=$'\n'
+	COMPREPLY=($(compgen -f -- "$1"))
+}
+
 _brm()
 {
 	local bin=brm line=${COMP_LINE-} w blank i n cur pre dir=
@@ -100,6 +107,12 @@ _brm()
 			case ${words[n - 1]} in
 			--|[!-]*) _brm_dirs "$cur" ;;
 			esac
+		fi
+		# import's <file> (its <kind> and option values have
+		# candidates of their own)
+		if ((${#args[@]} > 2)) && [[ ${args[0]} == import &&
+		    $cur != -* ]]; then
+			_brm_files "$cur"
 		fi
 		return 0
 	fi

@@ -66,6 +66,11 @@ function __brm_complete
         end
         __fish_complete_directories $cur
     end
+    # import's <file>
+    if test (count $args) -gt 2; and test "$args[1]" = import
+        and not string match -q -- '-*' $cur
+        __fish_complete_path $cur
+    end
 end
 
 complete -c brm -f -a '(__brm_complete)'

@@ -180,6 +180,11 @@ add_c() {
 	[ "$output" = "place/other" ]
 	run bash_complete brm clone ../p place/n
 	[ "$output" = "place/new-portfolio" ]
+	# brm import <kind> <file>: the kinds, then any file
+	run bash_complete brm import contr
+	[ "$output" = "contracts" ]
+	run bash_complete brm import customers place/f
+	[ "$output" = "place/file" ]
 }
 
 @test "bash: the script registers _brm for brm" {
@@ -231,6 +236,8 @@ zsh_complete() {
 	[ "$output" = "_files -/" ]
 	run zsh_complete brm clone ../p ""
 	[ "$output" = "_files -/" ]
+	run zsh_complete brm import customers ""
+	[ "$output" = "_files " ]
 	run zsh_complete brm add-customer ""
 	[ -z "$output" ]
 }
@@ -279,6 +286,9 @@ fish_complete() {
 	[ "$output" = "place/new-portfolio/" ]
 	run fish_complete "brm clone ../p place/n"
 	[ "$output" = "place/new-portfolio/" ]
+	touch place/data.csv
+	run fish_complete "brm import customers place/d"
+	[ "$output" = "place/data.csv" ]
 	run fish_complete "brm add-customer place/n"
 	[ -z "$output" ]
 }
