@@ -62,8 +62,10 @@ struct import {
 	int unknown_columns;		/* say which columns there are */
 	struct brm_record **records;	/* what will be written */
 	size_t nrecords;
-	unsigned *record_line;		/* views: an owner's last row */
-	struct idset ids;
+	size_t *record_line;		/* the row of each; views: the
+					 * owner's last row */
+	struct idset ids;		/* records: the ids taken */
+	struct idset owners;		/* views: where each owner is */
 	struct brm_cli_progress progress;
 };
 
@@ -514,23 +516,43 @@ static char *row_id(struct import *im, struct brm_store *s,
 
 /* ---- building records ---- */
 
-/* The row's fields in r: schema fields in schema order, a field the
- * schema does not know (JSON only) after them. */
-static void fill(struct brm_record *r, const struct brm_node *tree,
-    const struct brm_field *fields, struct brm_node *target)
+/* The row's fields in r: schema fields in schema order (brm_record_set
+ * places them so), a field the schema does not know (JSON only) after
+ * them. */
+static void fill_record(struct brm_record *r, const struct brm_node *tree)
 {
 	size_t i;
 
 	for (i = 0; i < tree->n; i++) {
-		if (!strcmp(tree->keys[i], "id") && !target)
+		if (!strcmp(tree->keys[i], "id"))
 			continue;
-		if (!target && brm_field_find(fields, tree->keys[i]))
+		if (brm_field_find(r->kind->fields, tree->keys[i]))
 			brm_record_set(r, tree->keys[i],
 			    brm_node_dup(tree->items[i]));
 		else
-			brm_node_set(target ? target : r->root, tree->keys[i],
+			brm_node_set(r->root, tree->keys[i],
 			    brm_node_dup(tree->items[i]));
 	}
+}
+
+/* A view's row as an item of its owner's list: without the owner's id,
+ * the item's fields in schema order, unknown ones after them. */
+static struct brm_node *row_item(const struct brm_view *v,
+    const struct brm_field *sub, const struct brm_node *tree)
+{
+	struct brm_node *item = brm_node_new_map(), *x;
+	const struct brm_field *f;
+	size_t i;
+
+	for (f = sub; f->name; f++)
+		if ((x = brm_node_get(tree, f->name)))
+			brm_node_set(item, f->name, brm_node_dup(x));
+	for (i = 0; i < tree->n; i++)
+		if (strcmp(tree->keys[i], v->key) &&
+		    !brm_field_find(sub, tree->keys[i]))
+			brm_node_set(item, tree->keys[i],
+			    brm_node_dup(tree->items[i]));
+	return item;
 }
 
 static void check_record(struct import *im, struct brm_store *s,
@@ -555,7 +577,7 @@ static void add_record(struct import *im, struct brm_record *r)
 	im->record_line = brm_realloc(im->record_line, (im->nrecords + 1) *
 	    sizeof(*im->record_line));
 	im->records[im->nrecords] = r;
-	im->record_line[im->nrecords++] = (unsigned)(im->at - im->rows);
+	im->record_line[im->nrecords++] = (size_t)(im->at - im->rows);
 }
 
 static void build_record(struct import *im, struct brm_store *s,
@@ -567,7 +589,7 @@ static void build_record(struct import *im, struct brm_store *s,
 	if (!(id = row_id(im, s, row)))
 		return;
 	r = brm_record_new(im->kind, id);
-	fill(r, row->tree, im->kind->fields, NULL);
+	fill_record(r, row->tree);
 	brm_record_apply_defaults(r);
 	check_record(im, s, r);
 	add_record(im, r);
@@ -579,17 +601,16 @@ static struct brm_record *owner_of(struct import *im, struct brm_store *s,
     const char *id)
 {
 	struct brm_record *r;
-	size_t i;
+	long i;
 
-	for (i = im->nrecords; i-- > 0;)
-		if (!strcmp(im->records[i]->id, id)) {
-			im->record_line[i] = (unsigned)(im->at - im->rows);
-			return im->records[i];
-		}
 	if (!brm_store_exists(s, im->kind, id)) {
 		bad(im, im->view->key, "%s '%s' does not exist",
 		    im->kind->name, id);
 		return NULL;
+	}
+	if ((i = idset_take(&im->owners, id, im->nrecords)) >= 0) {
+		im->record_line[i] = (size_t)(im->at - im->rows);
+		return im->records[i];
 	}
 	if (brm_store_load(&r, s, im->kind, id) < 0) {
 		bad(im, im->view->key, "%s", brm_error_last());
@@ -621,9 +642,8 @@ static void build_item(struct import *im, struct brm_store *s,
 	const char *key = brm_view_item_key(v);
 	const char *value = key ? brm_node_str(row->tree, key) : NULL;
 	const struct brm_field *sub = brm_field_find(im->kind->fields,
-	    v->field)->sub, *f;
+	    v->field)->sub;
 	struct brm_record *owner;
-	struct brm_node *item, *x;
 
 	if (!owner_id) {
 		bad(im, v->key, "no %s", v->key);
@@ -636,13 +656,7 @@ static void build_item(struct import *im, struct brm_store *s,
 		    im->kind->name, owner_id, v->item, key, value);
 		return;
 	}
-	item = brm_node_new_map();
-	for (f = sub; f->name; f++)
-		if ((x = brm_node_get(row->tree, f->name)))
-			brm_node_set(item, f->name, brm_node_dup(x));
-	fill(NULL, row->tree, sub, item);
-	brm_node_remove(item, v->key);
-	brm_record_append(owner, v->field, item);
+	brm_record_append(owner, v->field, row_item(v, sub, row->tree));
 }
 
 /* Views: each owner once all its rows are in, blamed on its last row. */
@@ -712,11 +726,13 @@ static int write_all(struct import *im, struct brm_store *s)
 
 	for (i = 0; i < im->nrecords && ret == 0; i++)
 		ret = brm_txn_put_record(&t, im->records[i]);
-	brm_cli_progress_show(&im->progress, "writing", 0, 1, 0);
+	/* one step: the files and the commit are written all at once */
+	brm_cli_progress_show(&im->progress, "writing", 0, im->nrecords, 0);
 	if (ret == 0)
 		ret = brm_store_commit(s, &t, "import", what, im->kind->name,
 		    NULL, NULL);
-	brm_cli_progress_show(&im->progress, "writing", 1, 1, 0);
+	brm_cli_progress_show(&im->progress, "writing", im->nrecords,
+	    im->nrecords, 0);
 	brm_cli_progress_done(&im->progress);
 	if (ret == 0)
 		printf("imported %s\n", what);
@@ -744,6 +760,7 @@ static void import_release(struct import *im)
 	free(im->errors_v);
 	brm_columns_release(&im->cols);
 	idset_release(&im->ids);
+	idset_release(&im->owners);
 }
 
 static int run(struct brm_ctx *ctx, struct import *im, const char *format,
