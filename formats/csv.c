@@ -23,6 +23,20 @@ static int no_space(unsigned char c)
 	return 0;
 }
 
+/* A copy of the cell with each CRLF inside it read as LF, as the line
+ * ends between rows are. */
+static char *cell_text(const char *data, size_t len)
+{
+	char *out = brm_malloc(len + 1), *o = out;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (!(data[i] == '\r' && i + 1 < len && data[i + 1] == '\n'))
+			*o++ = data[i];
+	*o = '\0';
+	return out;
+}
+
 static void on_cell(void *data, size_t len, void *payload)
 {
 	struct reader *r = payload;
@@ -31,7 +45,7 @@ static void on_cell(void *data, size_t len, void *payload)
 		r->alloc = r->alloc ? 2 * r->alloc : 16;
 		r->cells = brm_realloc(r->cells, r->alloc * sizeof(*r->cells));
 	}
-	r->cells[r->n++] = brm_strndup(data ? data : "", data ? len : 0);
+	r->cells[r->n++] = cell_text(data ? data : "", data ? len : 0);
 }
 
 static void drop_cells(struct reader *r)

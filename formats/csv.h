@@ -3,9 +3,10 @@
  *
  * Reading is strict: a stray quote or an unterminated quoted field is an
  * error, never a guess.  Cells are kept byte for byte (no spaces are
- * trimmed); a UTF-8 byte order mark is skipped; rows may end in CRLF or
- * LF; blank lines between rows are skipped.  Writing quotes every cell
- * that has a value and ends rows in CRLF.
+ * trimmed), except that a CRLF inside a quoted cell reads as LF; a UTF-8
+ * byte order mark is skipped; rows may end in CRLF or LF; blank lines
+ * between rows are skipped.  Writing quotes every cell that has a value
+ * and ends rows in CRLF.
  */
 #ifndef BRM_CSV_H
 #define BRM_CSV_H

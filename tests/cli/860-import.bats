@@ -133,10 +133,11 @@ would import 2 customers from c.csv" ]
 }
 
 @test "a byte order mark, CRLF line ends and blank lines are accepted" {
-	printf '\357\273\277name,kind\r\n\r\n"Acme, ""the"" Corp",internal\r\nGlobex,external' \
+	printf '\357\273\277name,kind,business\r\n\r\n"Acme, ""the"" Corp",internal,"one\r\ntwo"\r\nGlobex,external,' \
 	    >"$BATS_TEST_TMPDIR/w.csv"
 	run brm import customers "$BATS_TEST_TMPDIR/w.csv"
 	[ "$status" -eq 0 ]
+	[ "$(yget customers/acme-the-corp.yaml "repr(d['business'])")" = "'one\\ntwo'" ]
 	[ "$(yget customers/acme-the-corp.yaml "d['name']")" = 'Acme, "the" Corp' ]
 	[ "$(yget customers/globex.yaml "d['kind']")" = external ]
 }
