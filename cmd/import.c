@@ -33,15 +33,16 @@ struct row {
 	int bad;			/* an error was found in it */
 };
 
-/* Ids taken so far in this file, with the row that took each. */
+/* A set of ids, each with a number: the row that took it, or where
+ * the record with that id is. */
 struct idset {
 	char **ids;
-	size_t *rows;
+	size_t *vals;
 	size_t alloc, n;
 };
 
 /* An error, kept to be told in the order of the file. */
-struct complaint {
+struct finding {
 	size_t at;			/* line or element; 0: the file */
 	size_t seq;
 	char *text;			/* "<what> (<where>)" */
@@ -57,12 +58,12 @@ struct import {
 	struct row *rows;
 	size_t n, alloc;
 	struct row *at;			/* the row being read or checked */
-	struct complaint *errors_v;
+	struct finding *errors_v;
 	size_t errors;
 	int unknown_columns;		/* say which columns there are */
 	struct brm_record **records;	/* what will be written */
 	size_t nrecords;
-	size_t *record_line;		/* the row of each; views: the
+	size_t *record_row;		/* the row of each; views: the
 					 * owner's last row */
 	struct idset ids;		/* records: the ids taken */
 	struct idset owners;		/* views: where each owner is */
@@ -120,14 +121,24 @@ static void bad(struct import *im, const char *column, const char *fmt, ...)
 
 static int by_place(const void *a, const void *b)
 {
-	const struct complaint *x = a, *y = b;
+	const struct finding *x = a, *y = b;
 
 	if (x->at != y->at)
 		return x->at < y->at ? -1 : 1;
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-static void column_names(const struct import *im);
+static void column_names(const struct import *im)
+{
+	struct brm_buf b = BRM_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < im->cols.n; i++)
+		brm_buf_printf(&b, "%s%s", i ? ", " : "", im->cols.v[i].path);
+	fprintf(stderr, "hint: the columns of %s are: %s\n",
+	    im->view ? im->view->name : im->kind->plural, b.data);
+	brm_buf_release(&b);
+}
 
 /* Every error, in the order of the file. */
 static void tell_errors(struct import *im)
@@ -169,18 +180,6 @@ static int utf8_ok(struct import *im, const char *cell, const char *column)
 	return 0;
 }
 
-static void column_names(const struct import *im)
-{
-	struct brm_buf b = BRM_BUF_INIT;
-	size_t i;
-
-	for (i = 0; i < im->cols.n; i++)
-		brm_buf_printf(&b, "%s%s", i ? ", " : "", im->cols.v[i].path);
-	fprintf(stderr, "hint: the columns of %s are: %s\n",
-	    im->view ? im->view->name : im->kind->plural, b.data);
-	brm_buf_release(&b);
-}
-
 static void read_header(struct import *im, char **cells, size_t n)
 {
 	size_t i, j;
@@ -208,7 +207,7 @@ static void read_header(struct import *im, char **cells, size_t n)
 
 static void on_csv_row(void *payload, unsigned line, char **cells, size_t n)
 {
-	const struct brm_rows_problem complaint = { bad_cell, payload };
+	const struct brm_rows_problem tell = { bad_cell, payload };
 	struct import *im = payload;
 	struct row r = { line, 0, NULL, 0 };
 	size_t i;
@@ -230,7 +229,7 @@ static void on_csv_row(void *payload, unsigned line, char **cells, size_t n)
 		if (*cells[i] && im->header[i] &&
 		    utf8_ok(im, cells[i], im->header[i]->path))
 			brm_rows_set(r.tree, im->header[i], cells[i],
-			    &complaint);
+			    &tell);
 	push_row(im, &r);
 	im->at = NULL;
 }
@@ -251,19 +250,19 @@ static int read_csv(struct import *im, const char *data, size_t len)
 
 /* A view's row: the owner's id, then the item's fields. */
 static void type_view_element(struct import *im, struct brm_node *tree,
-    const struct brm_rows_problem *complaint)
+    const struct brm_rows_problem *tell)
 {
 	const struct brm_node *key = brm_node_get(tree, im->view->key);
 
 	if (key && key->type != BRM_NODE_SCALAR)
 		bad(im, im->view->key, "%s must be an id", im->view->key);
 	brm_rows_type(tree, brm_field_find(im->kind->fields,
-	    im->view->field)->sub, "", complaint);
+	    im->view->field)->sub, "", tell);
 }
 
 static int read_json(struct import *im, const char *data, size_t len)
 {
-	const struct brm_rows_problem complaint = { bad_cell, im };
+	const struct brm_rows_problem tell = { bad_cell, im };
 	json_error_t err;
 	json_t *top, *item;
 	struct row r = { 0, 0, NULL, 0 };
@@ -287,6 +286,7 @@ static int read_json(struct import *im, const char *data, size_t len)
 	json_array_foreach(top, i, item) {
 		r.element = i + 1;
 		r.tree = NULL;
+		r.bad = 0;
 		im->at = &r;
 		if (!json_is_object(item)) {
 			bad(im, NULL, "not a JSON object");
@@ -294,10 +294,10 @@ static int read_json(struct import *im, const char *data, size_t len)
 		}
 		r.tree = brm_json_to_node(item);
 		if (im->view)
-			type_view_element(im, r.tree, &complaint);
+			type_view_element(im, r.tree, &tell);
 		else
 			brm_rows_type(r.tree, im->kind->fields, "",
-			    &complaint);
+			    &tell);
 		push_row(im, &r);
 	}
 	im->at = NULL;
@@ -395,22 +395,22 @@ static void idset_grow(struct idset *set)
 	size_t i, slot;
 
 	big.ids = brm_calloc(big.alloc, sizeof(*big.ids));
-	big.rows = brm_calloc(big.alloc, sizeof(*big.rows));
+	big.vals = brm_calloc(big.alloc, sizeof(*big.vals));
 	for (i = 0; i < set->alloc; i++) {
 		if (!set->ids[i])
 			continue;
 		slot = idset_slot(&big, set->ids[i]);
 		big.ids[slot] = set->ids[i];
-		big.rows[slot] = set->rows[i];
+		big.vals[slot] = set->vals[i];
 	}
 	big.n = set->n;
 	free(set->ids);
-	free(set->rows);
+	free(set->vals);
 	*set = big;
 }
 
-/* Take id for row; the row that has it already, or -1. */
-static long idset_take(struct idset *set, const char *id, size_t row)
+/* Take id with val; the val of who has it already, or -1. */
+static long idset_take(struct idset *set, const char *id, size_t val)
 {
 	size_t slot;
 
@@ -418,9 +418,9 @@ static long idset_take(struct idset *set, const char *id, size_t row)
 		idset_grow(set);
 	slot = idset_slot(set, id);
 	if (set->ids[slot])
-		return (long)set->rows[slot];
+		return (long)set->vals[slot];
 	set->ids[slot] = brm_strdup(id);
-	set->rows[slot] = row;
+	set->vals[slot] = val;
 	set->n++;
 	return -1;
 }
@@ -432,7 +432,7 @@ static void idset_release(struct idset *set)
 	for (i = 0; i < set->alloc; i++)
 		free(set->ids[i]);
 	free(set->ids);
-	free(set->rows);
+	free(set->vals);
 }
 
 static const char *row_place(const struct row *r, char *buf, size_t n)
@@ -574,10 +574,10 @@ static void add_record(struct import *im, struct brm_record *r)
 {
 	im->records = brm_realloc(im->records, (im->nrecords + 1) *
 	    sizeof(*im->records));
-	im->record_line = brm_realloc(im->record_line, (im->nrecords + 1) *
-	    sizeof(*im->record_line));
+	im->record_row = brm_realloc(im->record_row, (im->nrecords + 1) *
+	    sizeof(*im->record_row));
 	im->records[im->nrecords] = r;
-	im->record_line[im->nrecords++] = (size_t)(im->at - im->rows);
+	im->record_row[im->nrecords++] = (size_t)(im->at - im->rows);
 }
 
 static void build_record(struct import *im, struct brm_store *s,
@@ -609,7 +609,7 @@ static struct brm_record *owner_of(struct import *im, struct brm_store *s,
 		return NULL;
 	}
 	if ((i = idset_take(&im->owners, id, im->nrecords)) >= 0) {
-		im->record_line[i] = (size_t)(im->at - im->rows);
+		im->record_row[i] = (size_t)(im->at - im->rows);
 		return im->records[i];
 	}
 	if (brm_store_load(&r, s, im->kind, id) < 0) {
@@ -665,7 +665,7 @@ static void check_owners(struct import *im, struct brm_store *s)
 	size_t i;
 
 	for (i = 0; i < im->nrecords; i++) {
-		im->at = &im->rows[im->record_line[i]];
+		im->at = &im->rows[im->record_row[i]];
 		check_record(im, s, im->records[i]);
 	}
 }
@@ -753,7 +753,7 @@ static void import_release(struct import *im)
 	for (i = 0; i < im->nrecords; i++)
 		brm_record_free(im->records[i]);
 	free(im->records);
-	free(im->record_line);
+	free(im->record_row);
 	free(im->header);
 	for (i = 0; i < im->errors; i++)
 		free(im->errors_v[i].text);

@@ -186,7 +186,8 @@ would import 2 customers from c.csv" ]
 	  {"name": "Acme", "kind": "x"},
 	  3,
 	  {"name": "Globex", "outcomes": "not a list"},
-	  {"name": "Hooli", "review": {"cadence": "monthly"}, "mine": 1}
+	  {"name": "Hooli", "review": {"cadence": "monthly"}, "mine": 1},
+	  {"name": "Hooli"}
 	]
 	J
 	before=$(snapshot)
@@ -194,7 +195,8 @@ would import 2 customers from c.csv" ]
 	refused 1 "invalid kind 'x' (expected one of internal|external) ($BATS_TEST_TMPDIR/c.json: element 1: kind)" \
 	    "not a JSON object ($BATS_TEST_TMPDIR/c.json: element 2)" \
 	    "outcomes must be a list ($BATS_TEST_TMPDIR/c.json: element 3: outcomes)" \
-	    "nothing was imported: 3 errors (c.json)"
+	    "customer 'hooli' is in the file twice (also element 4) ($BATS_TEST_TMPDIR/c.json: element 5: id)" \
+	    "nothing was imported: 4 errors (c.json)"
 	printf '[{"name": "A",}]' >"$BATS_TEST_TMPDIR/s.json"
 	run brm import customers "$BATS_TEST_TMPDIR/s.json"
 	refused 1 "($BATS_TEST_TMPDIR/s.json:1: column 15)"
