@@ -20,7 +20,9 @@ FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 CC      ?= cc
 PKGS    := libgit2 yaml-0.1 libcmark-gfm jansson
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions
+# cmark-gfm's extensions and libcsv ship no pkg-config file
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) \
+	-lcmark-gfm-extensions -lcsv
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wno-unused-parameter

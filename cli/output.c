@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli/output.h"
+#include "core/buf.h"
 #include "core/error.h"
 
 /* "file:12:3: what" reads better to a person as "what (file:12:3)", and
@@ -76,6 +77,17 @@ void brm_warn_error(void)
 	brm_error_clear();
 }
 
+void brm_error_at(const char *where, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("brm: error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, " (%s)\n", where);
+}
+
 int brm_use_color(FILE *f)
 {
 	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
@@ -97,3 +109,32 @@ int brm_finish_stdout(int status)
 	    strerror(errno));
 	return 1;
 }
+
+int brm_deliver(const struct brm_buf *out, const char *path)
+{
+	char *tmp;
+	FILE *f;
+	int ok;
+
+	if (!path || !strcmp(path, "-")) {
+		fwrite(out->data, 1, out->len, stdout);
+		return 0;
+	}
+	tmp = brm_xprintf("%s.brm-tmp-%ld", path, (long)getpid());
+	if (!(f = fopen(tmp, "w"))) {
+		free(tmp);
+		return brm_error_set(BRM_ERROR, "cannot write '%s': %s", path,
+		    strerror(errno));
+	}
+	ok = fwrite(out->data, 1, out->len, f) == out->len;
+	ok = (fclose(f) == 0) && ok && rename(tmp, path) == 0;
+	if (!ok) {
+		unlink(tmp);
+		free(tmp);
+		return brm_error_set(BRM_ERROR, "cannot write '%s': %s", path,
+		    strerror(errno));
+	}
+	free(tmp);
+	return 0;
+}
+

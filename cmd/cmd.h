@@ -66,9 +66,8 @@ int cmd_resolve_dispute(int argc, char **argv, struct brm_ctx *ctx);
 int cmd_add_third_party(int argc, char **argv, struct brm_ctx *ctx);
 int cmd_show(int argc, char **argv, struct brm_ctx *ctx);
 int cmd_list(int argc, char **argv, struct brm_ctx *ctx);
-/* The i-th name brm list takes besides the kinds' plurals ("contracts");
- * NULL past the last. */
-const char *brm_list_view(size_t i);
+int cmd_import(int argc, char **argv, struct brm_ctx *ctx);
+int cmd_export(int argc, char **argv, struct brm_ctx *ctx);
 int cmd_set(int argc, char **argv, struct brm_ctx *ctx);
 int cmd_edit(int argc, char **argv, struct brm_ctx *ctx);
 int cmd_rm(int argc, char **argv, struct brm_ctx *ctx);

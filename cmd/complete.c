@@ -14,6 +14,7 @@
 #include "cmd/complete.h"
 #include "core/buf.h"
 #include "core/error.h"
+#include "core/rows.h"
 #include "core/where.h"
 
 struct brm_completion {
@@ -112,13 +113,13 @@ static void complete_ids(struct brm_completion *c, const char *kinds,
 void brm_complete_kinds(struct brm_completion *c)
 {
 	const struct brm_kind *const *k;
-	const char *view;
+	const struct brm_view *v;
 	size_t i;
 
 	for (k = brm_kinds; *k; k++)
 		brm_complete_add(c, (*k)->plural);
-	for (i = 0; (view = brm_list_view(i)); i++)
-		brm_complete_add(c, view);
+	for (i = 0; (v = brm_view_at(i)); i++)
+		brm_complete_add(c, v->name);
 }
 
 /* The values field f takes, for "field=<TAB>" and "--opt <TAB>". */

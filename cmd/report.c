@@ -27,35 +27,6 @@ struct report_opts {
 	const char *as_of;
 };
 
-/* Write all of out to path through a temporary file, or to stdout. */
-static int deliver(const struct brm_buf *out, const char *path)
-{
-	char *tmp;
-	FILE *f;
-	int ok;
-
-	if (!path || !strcmp(path, "-")) {
-		fwrite(out->data, 1, out->len, stdout);
-		return 0;
-	}
-	tmp = brm_xprintf("%s.brm-tmp-%ld", path, (long)getpid());
-	if (!(f = fopen(tmp, "w"))) {
-		free(tmp);
-		return brm_error_set(BRM_ERROR, "cannot write '%s': %s", path,
-		    strerror(errno));
-	}
-	ok = fwrite(out->data, 1, out->len, f) == out->len;
-	ok = (fclose(f) == 0) && ok && rename(tmp, path) == 0;
-	if (!ok) {
-		unlink(tmp);
-		free(tmp);
-		return brm_error_set(BRM_ERROR, "cannot write '%s': %s", path,
-		    strerror(errno));
-	}
-	free(tmp);
-	return 0;
-}
-
 static int render(struct brm_doc *doc, json_t *json, const char *format,
     const char *title, struct brm_buf *out)
 {
@@ -221,7 +192,7 @@ static int run(struct brm_ctx *ctx, const char *which, const char *id,
 	if (ret == 0)
 		ret = refuse_incomplete(s);
 	if (ret == 0)
-		ret = deliver(&out, o->output);
+		ret = brm_deliver(&out, o->output);
 done:
 	brm_buf_release(&out);
 	return ret < 0 ? brm_fail(ret) : 0;

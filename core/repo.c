@@ -829,8 +829,49 @@ static void index_mutex_unlock(int fd)
  * second time just after git_repository_index() did: at 100,000 records
  * that was a third of a commit.
  */
+/*
+ * The index entry of a file brm has just written, whose blob is known:
+ * git_index_add_bypath() would read and hash it again and store the
+ * blob a second time, which doubles the work of a large import.  A file
+ * that is not what brm wrote any more (a hand edit in between) is left
+ * to git_index_add_bypath().
+ */
+static int index_add_written(git_index *idx, const struct brm_change *c,
+    const git_oid *blob)
+{
+	const char *workdir = git_repository_workdir(git_index_owner(idx));
+	char *abs = brm_xprintf("%s%s", workdir ? workdir : "", c->path);
+	git_index_entry e;
+	struct stat st;
+	int err;
+
+	if (!workdir || lstat(abs, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    (size_t)st.st_size != c->len) {
+		free(abs);
+		return git_index_add_bypath(idx, c->path);
+	}
+	free(abs);
+	memset(&e, 0, sizeof(e));
+	e.ctime.seconds = (int32_t)st.st_ctim.tv_sec;
+	e.ctime.nanoseconds = (uint32_t)st.st_ctim.tv_nsec;
+	e.mtime.seconds = (int32_t)st.st_mtim.tv_sec;
+	e.mtime.nanoseconds = (uint32_t)st.st_mtim.tv_nsec;
+	e.dev = (uint32_t)st.st_dev;
+	e.ino = (uint32_t)st.st_ino;
+	e.mode = (st.st_mode & 0111) ? GIT_FILEMODE_BLOB_EXECUTABLE :
+	    GIT_FILEMODE_BLOB;
+	e.uid = st.st_uid;
+	e.gid = st.st_gid;
+	e.file_size = (uint32_t)st.st_size;
+	e.id = *blob;
+	e.path = c->path;
+	err = git_index_add(idx, &e);
+	return err;
+}
+
+/* blobs: the blob ids of the changes' data, or NULL. */
 static int index_update(git_index *idx, const struct brm_change *changes,
-    size_t n)
+    const git_oid *blobs, size_t n)
 {
 	size_t i;
 	int err;
@@ -838,7 +879,9 @@ static int index_update(git_index *idx, const struct brm_change *changes,
 	if ((err = git_index_read(idx, 0)) < 0)
 		return err;
 	for (i = 0; i < n; i++) {
-		if (changes[i].data)
+		if (changes[i].data && blobs)
+			err = index_add_written(idx, &changes[i], &blobs[i]);
+		else if (changes[i].data)
 			err = git_index_add_bypath(idx, changes[i].path);
 		else
 			err = git_index_remove_bypath(idx, changes[i].path);
@@ -870,7 +913,7 @@ static void set_index_warning(struct brm_repo *repo, const git_oid *id,
  * showing the paths as changed: they become a warning, not an error.
  */
 static void refresh_index(struct brm_repo *repo, const git_oid *id,
-    const struct brm_change *changes, size_t n)
+    const struct brm_change *changes, const git_oid *blobs, size_t n)
 {
 	git_index *idx = NULL;
 	int fd, err, tries = 0;
@@ -878,7 +921,8 @@ static void refresh_index(struct brm_repo *repo, const git_oid *id,
 	fd = index_mutex_lock(repo->git);
 	if ((err = git_repository_index(&idx, repo->git)) < 0)
 		goto done;
-	while ((err = index_update(idx, changes, n)) == GIT_ELOCKED &&
+	while ((err = index_update(idx, changes, blobs, n)) ==
+	    GIT_ELOCKED &&
 	    ++tries < INDEX_TRIES)
 		sleep_ms(LOCK_POLL_MS);
 done:
@@ -913,7 +957,7 @@ int brm_repo_commit(struct brm_repo *repo, const struct brm_change *changes,
 	if ((ret = commit_loop(&job, &id)) < 0)
 		goto done;
 	BRM_CRASH_POINT("after-ref");
-	refresh_index(repo, &id, changes, n);
+	refresh_index(repo, &id, changes, job.blobs, n);
 	if (oid_hex)
 		git_oid_tostr(oid_hex, 41, &id);
 done:
@@ -931,7 +975,7 @@ void brm_repo_refresh_index(struct brm_repo *repo,
 	repo->warning = NULL;
 	if (git_reference_name_to_id(&head, repo->git, "HEAD") < 0)
 		memset(&head, 0, sizeof(head));
-	refresh_index(repo, &head, changes, n);
+	refresh_index(repo, &head, changes, NULL, n);
 }
 
 int brm_repo_blob_id(char hex[41], const char *data, size_t len)

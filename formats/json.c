@@ -1,4 +1,5 @@
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -87,6 +88,60 @@ json_t *brm_json_from_node(const struct brm_node *n)
 	default:
 		return scalar(n);
 	}
+}
+
+/* The text jansson writes for a real with JSON_REAL_PRECISION(15), so
+ * that what brm wrote reads back as the same text. */
+static struct brm_node *real_node(double v)
+{
+	char text[64];
+
+	snprintf(text, sizeof(text), "%.15g", v);
+	if (!strpbrk(text, ".eEn"))	/* 100.0 stays a real, as jansson */
+		strcat(text, ".0");
+	return brm_node_new_plain(text);
+}
+
+static struct brm_node *to_node(const json_t *j)
+{
+	struct brm_node *n;
+	const char *key;
+	json_t *item;
+	size_t i;
+	char text[32];
+
+	switch (json_typeof(j)) {
+	case JSON_OBJECT:
+		n = brm_node_new_map();
+		json_object_foreach((json_t *)j, key, item)
+			brm_node_set(n, key, to_node(item));
+		return n;
+	case JSON_ARRAY:
+		n = brm_node_new_seq();
+		json_array_foreach(j, i, item)
+			brm_node_append(n, to_node(item));
+		return n;
+	case JSON_STRING:
+		return brm_node_new_strn(json_string_value(j),
+		    json_string_length(j));
+	case JSON_INTEGER:
+		snprintf(text, sizeof(text), "%" JSON_INTEGER_FORMAT,
+		    json_integer_value(j));
+		return brm_node_new_plain(text);
+	case JSON_REAL:
+		return real_node(json_real_value(j));
+	case JSON_TRUE:
+		return brm_node_new_plain("true");
+	case JSON_FALSE:
+		return brm_node_new_plain("false");
+	default:
+		return brm_node_new_plain("null");
+	}
+}
+
+struct brm_node *brm_json_to_node(const json_t *j)
+{
+	return to_node(j);
 }
 
 static int to_buf(const char *data, size_t size, void *payload)

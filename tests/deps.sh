@@ -4,7 +4,7 @@
 #   tests/deps.sh --runtime  build + runtime dependencies only (make deps)
 set -eu
 build="pkg-config gcc make libgit2-dev libyaml-dev libcmark-gfm-dev
-libcmark-gfm-extensions-dev libjansson-dev"
+libcmark-gfm-extensions-dev libjansson-dev libcsv-dev"
 tests="bats parallel libcmocka-dev mandoc python3-yaml git bash-completion zsh fish
 jq cmark-gfm"
 want=$build

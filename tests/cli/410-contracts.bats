@@ -331,7 +331,7 @@ slow-co	crm	3	12				" ]
 	run --separate-stderr brm list contracts --since 2026-01-01
 	[ "$status" -eq 2 ]
 	[[ "$stderr" == *"contracts have no date; --since and --until do not apply"* ]]
-	run --separate-stderr brm __complete list con
+	run --separate-stderr brm __complete list contr
 	[ "$output" = "contracts" ]
 }
 

@@ -398,6 +398,11 @@ complaints() {
 	[ "$output" = "place/other" ]
 	run bash_complete brm clone ../p place/n
 	[ "$output" = "place/new-portfolio" ]
+	# brm import <kind> <file>: the kinds, then any file
+	run bash_complete brm import contr
+	[ "$output" = "contracts" ]
+	run bash_complete brm import customers place/f
+	[ "$output" = "place/file" ]
 }
 
 @test "bash: an option that takes a file completes paths" {
@@ -479,6 +484,8 @@ zsh_complete() {
 	[ "$output" = "_files -/" ]
 	run zsh_complete brm clone ../p ""
 	[ "$output" = "_files -/" ]
+	run zsh_complete brm import customers ""
+	[ "$output" = "_files " ]
 	run zsh_complete brm add-customer ""
 	[ -z "$output" ]
 	run zsh_complete brm report -o ""
@@ -545,6 +552,9 @@ fish_complete() {
 	[ "$output" = "place/new-portfolio/" ]
 	run fish_complete "brm clone ../p place/n"
 	[ "$output" = "place/new-portfolio/" ]
+	touch place/data.csv
+	run fish_complete "brm import customers place/d"
+	[ "$output" = "place/data.csv" ]
 	run fish_complete "brm add-customer place/n"
 	[ -z "$output" ]
 	touch place/report.md
