@@ -6,6 +6,7 @@
 
 #include "cli/filters.h"
 #include "cli/records.h"
+#include "cmd/complete.h"
 #include "core/error.h"
 #include "core/rows.h"
 #include "formats/csv.h"
@@ -118,6 +119,7 @@ int cmd_export(int argc, char **argv, struct brm_ctx *ctx)
 		    "output format (default: csv)"),
 		BRM_OPT_STRING_('o', "output", &output, "<file>",
 		    "write to this file instead of standard output"),
+		BRM_OPERAND_FN_(0, brm_complete_kinds),
 		BRM_OPT_END_
 	};
 	const struct brm_usage u = { "export", "<kind>", opts };

@@ -17,6 +17,7 @@
 #include "cli/filters.h"
 #include "cli/progress.h"
 #include "cli/records.h"
+#include "cmd/complete.h"
 #include "core/check.h"
 #include "core/error.h"
 #include "core/id.h"
@@ -810,6 +811,7 @@ int cmd_import(int argc, char **argv, struct brm_ctx *ctx)
 		    "check every row, show what would be imported"),
 		BRM_OPT_STRING_(0, "format", &format, "csv|json",
 		    "the file's format (default: from its extension)"),
+		BRM_OPERAND_FN_(0, brm_complete_kinds),
 		BRM_OPT_END_
 	};
 	const struct brm_usage u = { "import", "<kind> <file>", opts };
