@@ -901,8 +901,10 @@ def main():
     else:
         init = [(".brm/config.yaml",
                  CONFIG.format(provider=a.provider).encode()),
-                (".gitattributes", b"*.yaml -text\n")]
-        config = []
+                (".gitattributes", b"*.yaml -text merge=brm\n")]
+        # as brm init (core/sync.c install_driver), for merge=brm above
+        config = [("merge.brm.name", "brm: merge records field by field"),
+                  ("merge.brm.driver", "brm merge-driver %O %A %B %P")]
     for k, v in config:
         git(a.dir, "config", "--local", k, v)
     files = init + g.files
