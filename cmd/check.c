@@ -40,8 +40,8 @@ static void loader_problem(struct brm_problems *out, const char *path,
 	brm_problem_add(out, at.line ? &at : NULL, "%s", msg);
 }
 
-static void check_record(struct brm_store *s, const struct brm_kind *k,
-    const char *id, struct brm_problems *out)
+static void check_record(struct brm_store *s, struct brm_ref_cache *refs,
+    const struct brm_kind *k, const char *id, struct brm_problems *out)
 {
 	struct brm_record *r = NULL;
 	char *path = brm_id_path(k, id);
@@ -56,7 +56,7 @@ static void check_record(struct brm_store *s, const struct brm_kind *k,
 	} else if (ret < 0) {
 		loader_problem(out, path, brm_error_last());
 	} else if (!brm_record_validate(r, out)) {
-		brm_check_refs(s, r, out);
+		brm_check_refs_cached(refs, r, out);
 	}
 	out->file = NULL;
 	brm_record_free(r);
@@ -79,6 +79,7 @@ static int check(struct brm_ctx *ctx, int quiet)
 {
 	struct brm_problems probs = BRM_PROBLEMS_INIT;
 	const struct brm_kind *const *k;
+	struct brm_ref_cache *refs;
 	struct brm_store *s;
 	size_t n, i, records = 0;
 	char **ids, *line;
@@ -87,13 +88,15 @@ static int check(struct brm_ctx *ctx, int quiet)
 	if ((ret = brm_cli_begin(ctx, &s, 0)) < 0)
 		return brm_fail(ret);
 	check_config(s, &probs);
+	refs = brm_ref_cache_new(s);
 	for (k = brm_kinds; *k; k++) {
 		brm_store_ids(s, *k, &ids, &n);
 		for (i = 0; i < n; i++)
-			check_record(s, *k, ids[i], &probs);
+			check_record(s, refs, *k, ids[i], &probs);
 		records += n;
 		brm_strv_free(ids, n);
 	}
+	brm_ref_cache_free(refs);
 	/* rules across kinds */
 	brm_sla_check(s, &probs);
 	if (probs.n)
