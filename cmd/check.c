@@ -63,6 +63,33 @@ static void check_record(struct brm_store *s, struct brm_ref_cache *refs,
 	free(path);
 }
 
+/* Check every record of kind k; returns how many.  A dated kind goes a
+ * month folder at a time, so that the ids held at once do not grow with
+ * the months in the repository. */
+static size_t check_kind(struct brm_store *s, struct brm_ref_cache *refs,
+    const struct brm_kind *k, struct brm_problems *out)
+{
+	size_t nm = 1, m, n, i, records = 0;
+	int *months = NULL;
+	char **ids;
+
+	if (brm_kind_is_dated(k))
+		brm_store_months(s, k, &months, &nm);
+	for (m = 0; m < nm; m++) {
+		if (months)
+			brm_store_ids_month(s, k, months[m] / 100,
+			    months[m] % 100, &ids, &n);
+		else
+			brm_store_ids(s, k, &ids, &n);
+		for (i = 0; i < n; i++)
+			check_record(s, refs, k, ids[i], out);
+		records += n;
+		brm_strv_free(ids, n);
+	}
+	free(months);
+	return records;
+}
+
 static int by_position(const void *a, const void *b)
 {
 	const struct brm_problem *x = a, *y = b;
@@ -81,21 +108,16 @@ static int check(struct brm_ctx *ctx, int quiet)
 	const struct brm_kind *const *k;
 	struct brm_ref_cache *refs;
 	struct brm_store *s;
-	size_t n, i, records = 0;
-	char **ids, *line;
+	size_t i, records = 0;
+	char *line;
 	int ret;
 
 	if ((ret = brm_cli_begin(ctx, &s, 0)) < 0)
 		return brm_fail(ret);
 	check_config(s, &probs);
 	refs = brm_ref_cache_new(s);
-	for (k = brm_kinds; *k; k++) {
-		brm_store_ids(s, *k, &ids, &n);
-		for (i = 0; i < n; i++)
-			check_record(s, refs, *k, ids[i], &probs);
-		records += n;
-		brm_strv_free(ids, n);
-	}
+	for (k = brm_kinds; *k; k++)
+		records += check_kind(s, refs, *k, &probs);
 	brm_ref_cache_free(refs);
 	/* rules across kinds */
 	brm_sla_check(s, &probs);
