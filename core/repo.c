@@ -110,6 +110,14 @@ static int library_init(void)
 	 * the report.
 	 */
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	/*
+	 * A report reads records from the whole history (open complaints,
+	 * open action items): with libgit2's defaults (1 GiB windows, no
+	 * practical limit) every page of the pack it touched stays mapped,
+	 * and the process grows with the repository.
+	 */
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)4 << 20);
+	git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)16 << 20);
 	return 0;
 }
 
