@@ -349,18 +349,24 @@ rm -f "$work/growth"
 
 # ---- memory against months: the same records per month, 12 vs 36 ----
 if [ -n "${largest:-}" ]; then
+	# as many customers, services, suppliers and third parties, and as
+	# many dated records a month, as the 36-month portfolio
 	q=$work/m12
 	rm -rf "$q"
-	python3 "$root/tests/perf/gen.py" "$q" -n $(( largest / 3 )) \
-	    --months 12 --brm "$brm" 2>/dev/null
+	big=$work/p$largest
+	named=$(ls "$big"/{customers,services,suppliers,third-parties} | grep -c yaml)
+	python3 "$root/tests/perf/gen.py" "$q" --months 12 --brm "$brm" \
+	    -n $(( (largest - named) / 3 + named )) --named-as "$largest" \
+	    2>/dev/null
 	say ""
 	say "## Peak memory against the months in the repository"
 	say ""
-	say "The same records per month; max RSS in KiB, the largest of $few runs."
+	say "The same customers, services, suppliers and third parties, and the"\
+	    "same records a month; max RSS in KiB, the largest of $few runs."
 	say ""
-	say "| months | records | \`check\` | \`report monthly\` | open action items, complaints, disputes in the report |"
-	say "| ---: | ---: | ---: | ---: | --- |"
-	for spec in "12 $q" "36 $work/p$largest"; do
+	say "| months | records | customers | \`check\` | \`report monthly\` | open action items, complaints, disputes in the report |"
+	say "| ---: | ---: | ---: | ---: | ---: | --- |"
+	for spec in "12 $q" "36 $big"; do
 		set -- $spec
 		rss_c=$(for ((i = 0; i < few; i++)); do
 			m "$brm" -C "$2" check -q; done | maxcol 3)
@@ -375,7 +381,8 @@ print(sum(len(c["open_actions"]) for c in r["customers"]),
       sum(c["complaints_open"] for c in r["customers"]),
       len(r["open_disputes"]), sep=", ")')
 		say "| $1 | $(find "$2" -path "$2/.git" -prune -o \
-		    -name '*.yaml' -print | wc -l) | $rss_c | $rss_r | $kept |"
+		    -name '*.yaml' -print | wc -l) | $(ls "$2/customers" |
+		    wc -l) | $rss_c | $rss_r | $kept |"
 	done
 	rm -rf "$q"
 fi
