@@ -98,10 +98,15 @@ pair() {
 }
 args() { printf '%s\n' "$@"; }
 
-# verdict RATIO TARGET: met/missed for "≤ X×" and "≥ X× faster" targets
+# verdict RATIO TARGET: met/missed for "≤ X×" and "≥ X× faster" targets;
+# one "at 10k" is judged at that size ($n) only
 verdict() {
-	awk -v r="$1" -v t="$2" 'BEGIN {
+	awk -v r="$1" -v t="$2" -v n="$n" 'BEGIN {
 		if (t !~ /[0-9]/) { print "—"; exit }
+		if (match(t, /at [0-9]+k/) &&
+		    substr(t, RSTART + 3, RLENGTH - 4) * 1000 != n) {
+			print "—"; exit
+		}
 		x = t; gsub(/[^0-9.]/, " ", x); split(x, f, " ")
 		if (t ~ /faster/) ok = 1 / r >= f[1]; else ok = r <= f[1]
 		print ok ? "met" : "**missed**"
