@@ -40,8 +40,8 @@ static void loader_problem(struct brm_problems *out, const char *path,
 	brm_problem_add(out, at.line ? &at : NULL, "%s", msg);
 }
 
-static void check_record(struct brm_store *s, const struct brm_kind *k,
-    const char *id, struct brm_problems *out)
+static void check_record(struct brm_store *s, struct brm_ref_cache *refs,
+    const struct brm_kind *k, const char *id, struct brm_problems *out)
 {
 	struct brm_record *r = NULL;
 	char *path = brm_id_path(k, id);
@@ -56,11 +56,38 @@ static void check_record(struct brm_store *s, const struct brm_kind *k,
 	} else if (ret < 0) {
 		loader_problem(out, path, brm_error_last());
 	} else if (!brm_record_validate(r, out)) {
-		brm_check_refs(s, r, out);
+		brm_check_refs_cached(refs, r, out);
 	}
 	out->file = NULL;
 	brm_record_free(r);
 	free(path);
+}
+
+/* Check every record of kind k; returns how many.  A dated kind goes a
+ * month folder at a time, so that the ids held at once do not grow with
+ * the months in the repository. */
+static size_t check_kind(struct brm_store *s, struct brm_ref_cache *refs,
+    const struct brm_kind *k, struct brm_problems *out)
+{
+	size_t nm = 1, m, n, i, records = 0;
+	int *months = NULL;
+	char **ids;
+
+	if (brm_kind_is_dated(k))
+		brm_store_months(s, k, &months, &nm);
+	for (m = 0; m < nm; m++) {
+		if (months)
+			brm_store_ids_month(s, k, months[m] / 100,
+			    months[m] % 100, &ids, &n);
+		else
+			brm_store_ids(s, k, &ids, &n);
+		for (i = 0; i < n; i++)
+			check_record(s, refs, k, ids[i], out);
+		records += n;
+		brm_strv_free(ids, n);
+	}
+	free(months);
+	return records;
 }
 
 static int by_position(const void *a, const void *b)
@@ -79,21 +106,19 @@ static int check(struct brm_ctx *ctx, int quiet)
 {
 	struct brm_problems probs = BRM_PROBLEMS_INIT;
 	const struct brm_kind *const *k;
+	struct brm_ref_cache *refs;
 	struct brm_store *s;
-	size_t n, i, records = 0;
-	char **ids, *line;
+	size_t i, records = 0;
+	char *line;
 	int ret;
 
 	if ((ret = brm_cli_begin(ctx, &s, 0)) < 0)
 		return brm_fail(ret);
 	check_config(s, &probs);
-	for (k = brm_kinds; *k; k++) {
-		brm_store_ids(s, *k, &ids, &n);
-		for (i = 0; i < n; i++)
-			check_record(s, *k, ids[i], &probs);
-		records += n;
-		brm_strv_free(ids, n);
-	}
+	refs = brm_ref_cache_new(s);
+	for (k = brm_kinds; *k; k++)
+		records += check_kind(s, refs, *k, &probs);
+	brm_ref_cache_free(refs);
 	/* rules across kinds */
 	brm_sla_check(s, &probs);
 	if (probs.n)

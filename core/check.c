@@ -1,23 +1,141 @@
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "check.h"
 #include "error.h"
 #include "id.h"
 #include "validate.h"
 
-struct ref_ctx {
+/*
+ * What checking references looks up, remembered: whether a customer,
+ * service, supplier or third party exists, and which services a customer
+ * subscribes to.  brm check asks
+ * the same few hundred questions for every record; without the memo each
+ * complaint and event re-reads its customer's file, and at 100,000
+ * records that was a third of the run.
+ */
+struct memo {
+	char *key;		/* "<kind> <id>" or "services <customer>" */
+	int found;		/* the record exists / the customer loads */
+	char **services;	/* its service ids */
+	size_t nservices;
+};
+
+struct brm_ref_cache {
 	struct brm_store *store;
+	struct memo *slots;	/* open addressing, cap a power of two */
+	size_t n, cap;
+};
+
+struct ref_ctx {
+	struct brm_ref_cache *cache;
 	struct brm_problems *out;
 };
 
-static int ref_exists(struct brm_store *s, const char *kinds,
+static uint64_t hash(const char *s)
+{
+	uint64_t h = 14695981039346656037ULL;	/* FNV-1a */
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static struct memo *slot(struct memo *slots, size_t cap, const char *key)
+{
+	size_t i = (size_t)hash(key) & (cap - 1);
+
+	while (slots[i].key && strcmp(slots[i].key, key))
+		i = (i + 1) & (cap - 1);
+	return &slots[i];
+}
+
+static void grow(struct brm_ref_cache *c)
+{
+	struct memo *old = c->slots;
+	size_t i, cap = c->cap;
+
+	c->cap = cap ? 2 * cap : 64;
+	c->slots = brm_calloc(c->cap, sizeof(*c->slots));
+	for (i = 0; i < cap; i++)
+		if (old[i].key)
+			*slot(c->slots, c->cap, old[i].key) = old[i];
+	free(old);
+}
+
+/* The memo for key; *fresh says whether it was just made (empty). */
+static struct memo *memo_of(struct brm_ref_cache *c, const char *key,
+    int *fresh)
+{
+	struct memo *m;
+
+	if (2 * (c->n + 1) > c->cap)
+		grow(c);
+	m = slot(c->slots, c->cap, key);
+	*fresh = !m->key;
+	if (*fresh) {
+		m->key = brm_strdup(key);
+		c->n++;
+	}
+	return m;
+}
+
+struct brm_ref_cache *brm_ref_cache_new(struct brm_store *s)
+{
+	struct brm_ref_cache *c = brm_calloc(1, sizeof(*c));
+
+	c->store = s;
+	return c;
+}
+
+void brm_ref_cache_free(struct brm_ref_cache *c)
+{
+	size_t i;
+
+	if (!c)
+		return;
+	for (i = 0; i < c->cap; i++) {
+		free(c->slots[i].key);
+		brm_strv_free(c->slots[i].services, c->slots[i].nservices);
+	}
+	free(c->slots);
+	free(c);
+}
+
+static int kind_has(struct brm_ref_cache *c, const struct brm_kind *k,
+    const char *id)
+{
+	char *key;
+	int fresh;
+	struct memo *m;
+
+	/* a dated record is named by few others (a survey's complaint):
+	 * remembered, they would only grow with the history */
+	if (brm_kind_is_dated(k)) {
+		if (brm_id_check(k, id) == 0)
+			return brm_store_exists(c->store, k, id);
+		brm_error_clear();
+		return 0;
+	}
+	key = brm_xprintf("%s %s", k->name, id);
+	m = memo_of(c, key, &fresh);
+	if (fresh && brm_id_check(k, id) < 0)
+		brm_error_clear();	/* not an id of k: not found */
+	else if (fresh)
+		m->found = brm_store_exists(c->store, k, id);
+	free(key);
+	return m->found;
+}
+
+static int ref_exists(struct brm_ref_cache *c, const char *kinds,
     const char *id)
 {
 	const struct brm_kind *const *k;
 
 	for (k = brm_kinds; *k; k++)
-		if (brm_word_in(kinds, (*k)->name) &&
-		    brm_id_check(*k, id) == 0 && brm_store_exists(s, *k, id))
+		if (brm_word_in(kinds, (*k)->name) && kind_has(c, *k, id))
 			return 1;
 	return 0;
 }
@@ -27,50 +145,83 @@ static void check_one(const struct brm_field *f, const struct brm_node *v,
 {
 	struct ref_ctx *c = payload;
 
-	if (!ref_exists(c->store, f->arg, v->value))
+	if (!ref_exists(c->cache, f->arg, v->value))
 		brm_problem_add(c->out, v, "%s '%s' does not exist",
 		    strchr(f->arg, '|') ? "record" : f->arg, v->value);
+}
+
+static void load_services(struct brm_ref_cache *c, struct memo *m,
+    const char *customer)
+{
+	struct brm_record *r = NULL;
+	struct brm_node *subs;
+	const char *sid;
+	size_t i;
+	int listed;
+
+	if (brm_id_check(&brm_kind_customer, customer) < 0 ||
+	    brm_store_load(&r, c->store, &brm_kind_customer, customer) < 0) {
+		brm_error_clear();
+		return;
+	}
+	m->found = 1;
+	subs = brm_record_get(r, "services");
+	listed = subs && subs->type == BRM_NODE_SEQ;
+	if (listed)
+		m->services = brm_calloc(subs->n + 1, sizeof(*m->services));
+	for (i = 0; listed && i < subs->n; i++)
+		if ((sid = brm_node_str(subs->items[i], "service")))
+			m->services[m->nservices++] = brm_strdup(sid);
+	brm_record_free(r);
 }
 
 /* A record about a customer's service (a complaint, an event) names one
  * the customer consumes.  Only a warning: a customer may stop consuming
  * a service that old records are about. */
-static void check_subscribed(struct brm_store *s, const struct brm_record *r,
-    struct brm_problems *out)
+static void check_subscribed(struct brm_ref_cache *c,
+    const struct brm_record *r, struct brm_problems *out)
 {
 	const char *customer = brm_record_str(r, "customer"),
 	    *service = brm_record_str(r, "service");
-	struct brm_record *c = NULL;
-	struct brm_node *subs;
-	const char *sid;
+	struct memo *m;
+	char *key;
 	size_t i;
+	int fresh;
 
 	if (r->kind == &brm_kind_customer || !customer || !service ||
-	    !brm_field_find(r->kind->fields, "service") ||
-	    brm_id_check(&brm_kind_customer, customer) < 0 ||
-	    brm_store_load(&c, s, &brm_kind_customer, customer) < 0) {
-		brm_error_clear();
+	    !brm_field_find(r->kind->fields, "service"))
 		return;
-	}
-	subs = brm_record_get(c, "services");
-	for (i = 0; subs && subs->type == BRM_NODE_SEQ && i < subs->n; i++)
-		if ((sid = brm_node_str(subs->items[i], "service")) &&
-		    !strcmp(sid, service))
-			break;
-	if (!subs || subs->type != BRM_NODE_SEQ || i == subs->n)
-		brm_problem_warn(out, brm_record_get(r, "service"),
-		    "customer '%s' does not subscribe to service '%s'",
-		    customer, service);
-	brm_record_free(c);
+	key = brm_xprintf("services %s", customer);
+	m = memo_of(c, key, &fresh);
+	free(key);
+	if (fresh)
+		load_services(c, m, customer);
+	if (!m->found)
+		return;
+	for (i = 0; i < m->nservices; i++)
+		if (!strcmp(m->services[i], service))
+			return;
+	brm_problem_warn(out, brm_record_get(r, "service"),
+	    "customer '%s' does not subscribe to service '%s'", customer,
+	    service);
+}
+
+void brm_check_refs_cached(struct brm_ref_cache *c,
+    const struct brm_record *r, struct brm_problems *out)
+{
+	struct ref_ctx ctx = { c, out };
+	size_t before = out->errors;
+
+	brm_validate_refs(r->kind, r->root, check_one, &ctx);
+	if (out->errors == before)
+		check_subscribed(c, r, out);
 }
 
 void brm_check_refs(struct brm_store *s, const struct brm_record *r,
     struct brm_problems *out)
 {
-	struct ref_ctx c = { s, out };
-	size_t before = out->errors;
+	struct brm_ref_cache *c = brm_ref_cache_new(s);
 
-	brm_validate_refs(r->kind, r->root, check_one, &c);
-	if (out->errors == before)
-		check_subscribed(s, r, out);
+	brm_check_refs_cached(c, r, out);
+	brm_ref_cache_free(c);
 }

@@ -13,4 +13,15 @@
 void brm_check_refs(struct brm_store *s, const struct brm_record *r,
     struct brm_problems *out);
 
+/*
+ * The same for many records of an unchanging store: the cache remembers
+ * which ids exist and each customer's services, so that each is looked
+ * up once (brm check).  Free with brm_ref_cache_free.
+ */
+struct brm_ref_cache;
+struct brm_ref_cache *brm_ref_cache_new(struct brm_store *s);
+void brm_ref_cache_free(struct brm_ref_cache *c);
+void brm_check_refs_cached(struct brm_ref_cache *c,
+    const struct brm_record *r, struct brm_problems *out);
+
 #endif

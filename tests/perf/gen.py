@@ -324,8 +324,9 @@ ALNUM = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
 class Gen:
-    def __init__(self, n, seed, months, end):
+    def __init__(self, n, seed, months, end, named_as=None):
         self.r = random.Random(seed)
+        self.named_as = named_as or n
         self.n = n
         ey, em = end
         first = ey * 12 + em - 1 - (months - 1)
@@ -753,10 +754,11 @@ class Gen:
 
     def run(self):
         r, n = self.r, self.n
-        nsvc = max(4, min(len(SERVICES) * 2, n // 2000 + 8))
-        ncust = max(5, n // 200)
-        nsup = max(3, n // 2500 + 4)
-        ntp = max(2, n // 5000 + 4)
+        size = self.named_as	# how many customers etc. there are
+        nsvc = max(4, min(len(SERVICES) * 2, size // 2000 + 8))
+        ncust = max(5, size // 200)
+        nsup = max(3, size // 2500 + 4)
+        ntp = max(2, size // 5000 + 4)
         self.services(nsvc)
         self.customers(ncust)
         self.suppliers(nsup)
@@ -878,6 +880,9 @@ def main():
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--months", type=int, default=36)
     ap.add_argument("--end", default="2026-10", help="last month, YYYY-MM")
+    ap.add_argument("--named-as", type=int, metavar="N",
+                    help="as many customers, services, suppliers and third "
+                    "parties as for N records (default: -n)")
     ap.add_argument("--provider", default="Nordlicht IT-Services GmbH")
     ap.add_argument("--add-only", action="store_true",
                     help="commit with git add + git commit (slower)")
@@ -891,7 +896,7 @@ def main():
     if os.path.exists(a.dir) and os.listdir(a.dir):
         sys.exit(f"gen.py: '{a.dir}' is not empty")
     t0 = time.time()
-    g = Gen(a.records, a.seed, a.months, (ey, em))
+    g = Gen(a.records, a.seed, a.months, (ey, em), a.named_as)
     g.run()
     t1 = time.time()
     os.makedirs(a.dir, exist_ok=True)
@@ -901,8 +906,10 @@ def main():
     else:
         init = [(".brm/config.yaml",
                  CONFIG.format(provider=a.provider).encode()),
-                (".gitattributes", b"*.yaml -text\n")]
-        config = []
+                (".gitattributes", b"*.yaml -text merge=brm\n")]
+        # as brm init (core/sync.c install_driver), for merge=brm above
+        config = [("merge.brm.name", "brm: merge records field by field"),
+                  ("merge.brm.driver", "brm merge-driver %O %A %B %P")]
     for k, v in config:
         git(a.dir, "config", "--local", k, v)
     files = init + g.files
