@@ -8,9 +8,10 @@
 # is the logs: no invalid read or write, no use of uninitialised memory,
 # no definite leak (tests/valgrind.supp holds the one known leak, inside
 # cmark-gfm).  Prints the tests' summary and the logs that show errors.
+# VALGRIND_JOBS=N runs N test files at a time (GNU parallel; default 1).
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
-log=$root/build/valgrind
+log=${VALGRIND_LOG:-$root/build/valgrind}
 rm -rf "$log"
 mkdir -p "$log"
 cat >"$log/brm" <<EOS
@@ -22,7 +23,12 @@ exec valgrind --tool=memcheck --leak-check=full \\
 EOS
 chmod +x "$log/brm"
 [ $# -gt 0 ] || set -- "$root"/tests/cli/*.bats
-BRM=$log/brm bats --tap "$@" >"$log/cli.tap" 2>&1
+jobs=
+if [ "${VALGRIND_JOBS:-1}" -gt 1 ] && command -v parallel >/dev/null; then
+	jobs="--jobs $VALGRIND_JOBS --no-parallelize-within-files"
+fi
+# shellcheck disable=SC2086
+BRM=$log/brm bats --tap $jobs "$@" >"$log/cli.tap" 2>&1
 passed=$(grep -c '^ok ' "$log/cli.tap")
 failed=$(grep -c '^not ok ' "$log/cli.tap")
 procs=$(ls "$log"/vg.*.log 2>/dev/null | wc -l)
