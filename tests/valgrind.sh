@@ -7,7 +7,8 @@
 # codes are brm's, so the suite runs as usual, only slower.  The verdict
 # is the logs: no invalid read or write, no use of uninitialised memory,
 # no definite leak (tests/valgrind.supp holds the two known leaks, inside
-# cmark-gfm and libgit2 1.5, as tests/lsan.supp does).  Prints the tests' summary and the logs that show errors.
+# cmark-gfm and libgit2 1.5, as tests/lsan.supp does).  Prints the
+# tests' summary and the logs that show errors.
 # VALGRIND_JOBS=N runs N test files at a time (GNU parallel; default 1).
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
