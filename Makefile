@@ -9,6 +9,7 @@
 #   make bench      the benchmark (figures and ratios, no pass/fail)
 #   make fuzz       libFuzzer harnesses, FUZZ_SECONDS (60) each
 #   make valgrind   the CLI tests under valgrind memcheck (slow)
+#   make stress     8 concurrent writers x 100 commands (ASan build)
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
@@ -50,7 +51,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(ASN)/tests/%)
 MAN1 := $(sort $(wildcard man/*.1))
 MAN5 := $(sort $(wildcard man/*.5))
 
-.PHONY: all check test-deps deps install uninstall bench fuzz valgrind \
+.PHONY: all check test-deps deps install uninstall bench fuzz valgrind stress \
 	clean demo lint
 
 all: brm
@@ -147,6 +148,11 @@ check: test-deps
 # verdict is the per-process logs, not the tests' exit codes.
 valgrind: test-deps brm
 	@./tests/valgrind.sh
+
+# tests/cli/730-concurrency.bats at full size; make check runs it smaller.
+stress: test-deps $(ASN)/brm
+	@BRM=$(CURDIR)/$(ASN)/brm BRM_STRESS_COMMANDS=100 \
+		bats tests/cli/730-concurrency.bats
 
 deps:
 	./tests/deps.sh --runtime

@@ -278,8 +278,13 @@ static int on_scalar(struct loader *ld, yaml_event_t *ev)
 		return 0;
 	}
 	n = brm_node_new_strn(v, len);
+	/* A tab, which YAML 1.1 allows inside a plain timestamp, makes
+	 * libyaml quote the scalar when it is written, and a quoted scalar
+	 * reads back as a string: call it one now, so that what brm writes
+	 * reads back as the tree it had. */
 	n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
-	    !ev->data.scalar.tag && brm_scalar_looks_typed(v, len);
+	    !ev->data.scalar.tag && brm_scalar_looks_typed(v, len) &&
+	    !memchr(v, '\t', len);
 	n->line = ev->start_mark.line + 1;
 	n->col = ev->start_mark.column + 1;
 	attach(ld, n);

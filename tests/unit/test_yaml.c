@@ -604,6 +604,13 @@ static void test_yaml__typed_plain_scalars_stay_plain(void **state)
 	assert_string_equal(out, "a: \"99.9\"\nb: \"yes\"\n");
 	free(out);
 	brm_node_free(n);
+
+	/* a plain timestamp with a tab is written quoted, so it is a string
+	 * from the start and reads back as the tree it was (fuzz_yaml) */
+	n = load("at: 2026-10-04T10:00\t-05:00\n");
+	assert_int_equal(brm_node_get(n, "at")->plain, 0);
+	assert_roundtrip(n, "tab in a timestamp");
+	brm_node_free(n);
 }
 
 /* Every typed plain value written by brm reads back typed and plain. */
