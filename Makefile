@@ -109,6 +109,8 @@ FUZZ_SRC := $(LIB_SRC) cli/options.c cli/output.c
 FUZZ_OBJ := $(FUZZ_SRC:%.c=$(FUZZ)/%.o)
 FUZZ_BIN := $(FUZZ_NAMES:%=$(FUZZ)/fuzz_%)
 REPLAY_BIN := $(FUZZ_NAMES:%=$(ASN)/tests/replay_%)
+# named only by a pattern rule's prerequisites: keep them between links
+.SECONDARY: $(FUZZ_OBJ)
 
 $(FUZZ)/%.o: %.c $(wildcard core/*.h formats/*.h cmd/*.h cli/*.h)
 	@mkdir -p $(@D)
