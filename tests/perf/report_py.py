@@ -190,7 +190,7 @@ def report(root, month):
         c = t.get(r.get("with"))
         d = day(r.get("date"))
         m = month_of(d)
-        review = r.get("kind") in ("periodic-review", "service-review")
+        review = r.get("kind") == "periodic-review"
         if c and m in window:
             c["by"][m]["meetings"] += 1
             c["by"][m]["periodic_reviews"] += \
@@ -272,7 +272,7 @@ def report(root, month):
         status = rec.get("status")
         cadence = ((rec.get("review") or {}).get("cadence")
                    if status in (None, "active") else None)
-        if status == "former" and not c["active"]:
+        if status not in (None, "active") and not c["active"]:
             continue
         customers.append(dict(
             finish(c["by"][ym]), id=cid,
