@@ -22,11 +22,15 @@ struct brm_node *brm_node_new_seq(void)
 	return node_new(BRM_NODE_SEQ);
 }
 
+/* A scalar and its text are one allocation: loading a large portfolio
+ * makes millions of them, and malloc was a fifth of a report's time. */
 struct brm_node *brm_node_new_strn(const char *s, size_t len)
 {
-	struct brm_node *n = node_new(BRM_NODE_SCALAR);
+	struct brm_node *n = brm_calloc(1, sizeof(*n) + len + 1);
 
-	n->value = brm_strndup(s, len);
+	n->type = BRM_NODE_SCALAR;
+	n->value = (char *)(n + 1);
+	memcpy(n->value, s, len);
 	n->len = len;
 	return n;
 }
@@ -57,7 +61,8 @@ void brm_node_free(struct brm_node *n)
 	}
 	free(n->keys);
 	free(n->items);
-	free(n->value);
+	if (n->value != (char *)(n + 1))
+		free(n->value);
 	free(n);
 }
 
@@ -68,14 +73,12 @@ struct brm_node *brm_node_dup(const struct brm_node *n)
 
 	if (!n)
 		return NULL;
-	d = node_new(n->type);
+	d = n->value ? brm_node_new_strn(n->value, n->len) :
+	    node_new(n->type);
+	d->type = n->type;
 	d->plain = n->plain;
 	d->line = n->line;
 	d->col = n->col;
-	if (n->value) {
-		d->value = brm_strndup(n->value, n->len);
-		d->len = n->len;
-	}
 	if (n->n) {
 		d->alloc = n->n;
 		d->items = brm_malloc(d->alloc * sizeof(*d->items));
@@ -160,6 +163,14 @@ void brm_node_set(struct brm_node *map, const char *key, struct brm_node *v)
 	if (map->items[i] != v)
 		brm_node_free(map->items[i]);
 	map->items[i] = v;
+}
+
+void brm_node_append_owned(struct brm_node *map, char *key,
+    struct brm_node *v)
+{
+	grow(map);
+	map->keys[map->n] = key;
+	map->items[map->n++] = v;
 }
 
 void brm_node_insert(struct brm_node *map, size_t pos, const char *key,
@@ -393,6 +404,8 @@ static int is_timestamp(const char *s, size_t len)
 
 int brm_scalar_looks_typed(const char *s, size_t len)
 {
-	return is_null_or_special(s, len) || is_bool(s, len) ||
+	/* no null, special or boolean word is longer than "false" */
+	return (len <= 5 && (is_null_or_special(s, len) ||
+	    is_bool(s, len))) ||
 	    is_int(s, len) || is_float(s, len) || is_timestamp(s, len);
 }

@@ -52,6 +52,10 @@ void brm_node_set(struct brm_node *map, const char *key, struct brm_node *v);
 /* Insert key at position pos (0..n); key must not be present. */
 void brm_node_insert(struct brm_node *map, size_t pos, const char *key,
     struct brm_node *v);
+/* Append key (which map takes over, unchecked: the caller knows it is
+ * new) and v. */
+void brm_node_append_owned(struct brm_node *map, char *key,
+    struct brm_node *v);
 int brm_node_remove(struct brm_node *map, const char *key); /* 1 if gone */
 
 /* Sequence access. */

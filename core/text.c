@@ -52,6 +52,10 @@ int brm_utf8_valid(const char *s, size_t len, size_t *bad_offset)
 	uint32_t cp;
 
 	while (off < len) {
+		if (u[off] < 0x80) {	/* ASCII, most text: no decoding */
+			off++;
+			continue;
+		}
 		if ((n = decode(u + off, len - off, &cp)) == 0) {
 			if (bad_offset)
 				*bad_offset = off;
@@ -76,6 +80,10 @@ int brm_text_check(const char *s, size_t len, int mode, const char *what)
 	uint32_t cp;
 
 	while (off < len) {
+		if (u[off] >= 0x20 && u[off] < 0x7f) {	/* printable ASCII */
+			off++;
+			continue;
+		}
 		if ((n = decode(u + off, len - off, &cp)) == 0)
 			return brm_error_set(BRM_EINVALID,
 			    "%s contains invalid UTF-8 at byte %zu",

@@ -118,6 +118,8 @@ static int check_input(struct loader *ld)
 	return 0;
 }
 
+#define SMALL_MAP 8	/* keys a map holds before it gets a table */
+
 static size_t hash_key(const char *s)
 {
 	size_t h = 2166136261u;
@@ -137,14 +139,17 @@ static size_t *key_slot(struct frame *f, const char *key)
 	return &f->slots[i];
 }
 
-/* Index the key just appended to f's map; the table stays half empty. */
+/* Index the key just appended to f's map; the table stays half empty.
+ * A small map has none: comparing a few keys is cheaper than a table. */
 static void key_added(struct frame *f)
 {
 	size_t i;
 
+	if (!f->nslots && f->node->n <= SMALL_MAP)
+		return;
 	if (f->node->n * 2 > f->nslots) {
 		free(f->slots);
-		f->nslots = f->nslots ? f->nslots * 2 : 16;
+		f->nslots = f->nslots ? f->nslots * 2 : 4 * SMALL_MAP;
 		f->slots = brm_calloc(f->nslots, sizeof(*f->slots));
 		for (i = 0; i + 1 < f->node->n; i++)
 			*key_slot(f, f->node->keys[i]) = i + 1;
@@ -154,7 +159,14 @@ static void key_added(struct frame *f)
 
 static int key_seen(struct frame *f, const char *key)
 {
-	return f->nslots && *key_slot(f, key) != 0;
+	size_t i;
+
+	if (f->nslots)
+		return *key_slot(f, key) != 0;
+	for (i = 0; i < f->node->n; i++)
+		if (!strcmp(f->node->keys[i], key))
+			return 1;
+	return 0;
 }
 
 static struct frame *top(struct loader *ld)
@@ -180,8 +192,7 @@ static void attach(struct loader *ld, struct brm_node *n)
 	} else if (f->node->type == BRM_NODE_SEQ) {
 		brm_node_append(f->node, n);
 	} else {
-		brm_node_insert(f->node, f->node->n, f->key, n);
-		free(f->key);
+		brm_node_append_owned(f->node, f->key, n);
 		f->key = NULL;
 		key_added(f);
 	}

@@ -285,6 +285,17 @@ static void test_yaml__rejects_duplicate_keys(void **state)
 	msg = brm_xprintf("t.yaml:5001:1: duplicate key 'key1234'");
 	expect_reject(b.data, msg);
 	free(msg);
+
+	/* a few keys are compared, more hashed: each side of the switch */
+	for (i = 8; i <= 10; i++) {
+		brm_buf_reset(&b);
+		for (int j = 0; j < i; j++)
+			brm_buf_printf(&b, "k%d: %d\n", j, j);
+		brm_buf_puts(&b, "k0: again\n");
+		msg = brm_xprintf("t.yaml:%d:1: duplicate key 'k0'", i + 1);
+		expect_reject(b.data, msg);
+		free(msg);
+	}
 	brm_buf_release(&b);
 
 	/* the same key in different mappings is fine */
