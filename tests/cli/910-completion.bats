@@ -284,7 +284,10 @@ complaints() {
 	run brm __complete ack-complaint ""
 	[ "$output" = "$open" ]
 	# one that does not load is offered by nothing that needs its state
-	printf 'status: [\n' >complaints/2026/11/"$open".yaml
+	# (written as editors do, through a rename: the folder's time moves;
+	# a rewrite in place may go unseen by a folder cached before it)
+	printf 'status: [\n' >broken.tmp
+	mv broken.tmp complaints/2026/11/"$open".yaml
 	run --separate-stderr brm __complete ack-complaint ""
 	[ "$status" -eq 0 ] && [ -z "$stderr" ] && [ -z "$output" ]
 }
