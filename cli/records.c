@@ -19,16 +19,37 @@ int brm_cli_load_many(struct brm_record **out, struct brm_store *s,
 	return ret;
 }
 
+/* "N records could not be read<then>", with the hint that says what next */
+static int unreadable(size_t n, const char *then)
+{
+	int ret = brm_error_set(BRM_EINVALID, "%zu record%s could not be "
+	    "read%s", n, n == 1 ? "" : "s", then);
+
+	return brm_error_hint(ret, "run 'brm check' to see what to fix");
+}
+
 int brm_cli_skipped(size_t broken)
 {
-	int ret;
-
 	if (!broken)
 		return 0;
-	ret = brm_error_set(BRM_EINVALID, "%zu record%s could not be read "
-	    "and %s left out", broken, broken == 1 ? "" : "s",
-	    broken == 1 ? "was" : "were");
-	return brm_error_hint(ret, "run 'brm check' to see what to fix");
+	return unreadable(broken, broken == 1 ? " and was left out" :
+	    " and were left out");
+}
+
+int brm_cli_refuse_unreadable(const struct brm_store *s, const char *what)
+{
+	char *then;
+	size_t i;
+	int ret;
+
+	if (!s->n_unreadable)
+		return 0;
+	for (i = 0; i < s->n_unreadable; i++)
+		brm_warn_message(s->unreadable[i]);
+	then = brm_xprintf("; %s", what);
+	ret = unreadable(s->n_unreadable, then);
+	free(then);
+	return ret;
 }
 
 /* What the writer lock settled of a crashed write (core/journal.h). */

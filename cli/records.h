@@ -43,6 +43,9 @@ int brm_cli_load_many(struct brm_record **out, struct brm_store *s,
 /* After such a listing: 0, or BRM_EINVALID with a message that broken
  * records were skipped and a hint to run brm check. */
 int brm_cli_skipped(size_t broken);
+/* For a command that must not be quietly incomplete (a report): warn of
+ * every record s could not read, then fail saying what was not done. */
+int brm_cli_refuse_unreadable(const struct brm_store *s, const char *what);
 
 /* Find a customer's subscription to service_id; -1 if none. */
 long brm_cli_subscription(const struct brm_record *customer,

@@ -152,23 +152,6 @@ static int suppliers(struct brm_store *s, const struct report_opts *o,
 	return ret;
 }
 
-/* A report is published: one quietly missing a record is worse than none.
- * Name every record that could not be read, then refuse. */
-static int refuse_incomplete(const struct brm_store *s)
-{
-	size_t i;
-	int ret;
-
-	if (!s->n_unreadable)
-		return 0;
-	for (i = 0; i < s->n_unreadable; i++)
-		brm_warn_message(s->unreadable[i]);
-	ret = brm_error_set(BRM_EINVALID, "%zu record%s could not be read; "
-	    "no report was written", s->n_unreadable,
-	    s->n_unreadable == 1 ? "" : "s");
-	return brm_error_hint(ret, "run 'brm check' to see what to fix");
-}
-
 static int run(struct brm_ctx *ctx, const char *which, const char *id,
     const struct report_opts *o)
 {
@@ -190,7 +173,8 @@ static int run(struct brm_ctx *ctx, const char *which, const char *id,
 	else
 		ret = suppliers(s, o, &at, &out);
 	if (ret == 0)
-		ret = refuse_incomplete(s);
+		/* published: better none than one quietly incomplete */
+		ret = brm_cli_refuse_unreadable(s, "no report was written");
 	if (ret == 0)
 		ret = brm_deliver(&out, o->output);
 done:
