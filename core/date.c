@@ -198,11 +198,30 @@ int brm_datetime_parse_user(struct brm_datetime *out, const char *s,
 	return brm_datetime_parse(out, s, what);
 }
 
+/* v % 10^width as exactly width digits: "%0*u" without printf, which
+ * a report calls for every record it reads. */
+static char *put_digits(char *out, unsigned v, int width)
+{
+	int i;
+
+	for (i = width - 1; i >= 0; i--, v /= 10)
+		out[i] = (char)('0' + v % 10);
+	return out + width;
+}
+
 void brm_date_format(char out[BRM_DATE_LEN], const struct brm_date *d)
 {
-	snprintf(out, BRM_DATE_LEN, "%04u-%02u-%02u",
-	    (unsigned)d->year % 10000, (unsigned)d->month % 100,
-	    (unsigned)d->day % 100);
+	brm_month_text(out, d->year, d->month);
+	out[7] = '-';
+	*put_digits(out + 8, (unsigned)d->day, 2) = '\0';
+}
+
+void brm_month_text(char out[8], int year, int month)
+{
+	char *p = put_digits(out, (unsigned)year, 4);
+
+	*p++ = '-';
+	*put_digits(p, (unsigned)month, 2) = '\0';
 }
 
 void brm_datetime_format(char out[BRM_DATETIME_LEN],

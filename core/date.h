@@ -41,6 +41,8 @@ int brm_datetime_parse_user(struct brm_datetime *out, const char *s,
     const char *what);
 
 void brm_date_format(char out[BRM_DATE_LEN], const struct brm_date *d);
+/* "YYYY-MM" (each field taken modulo its width, as brm_date_format). */
+void brm_month_text(char out[8], int year, int month);
 void brm_datetime_format(char out[BRM_DATETIME_LEN],
     const struct brm_datetime *t);
 

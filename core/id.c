@@ -41,8 +41,13 @@ static int parse_dated(const char *id, const struct brm_kind **kind,
 		if (!islower((unsigned char)dash[i]) &&
 		    !isdigit((unsigned char)dash[i]))
 			return -1;
-	snprintf(date, sizeof(date), "%.4s-%.2s-%.2s", dash + 1, dash + 5,
-	    dash + 7);
+	/* YYYYMMDD -> YYYY-MM-DD */
+	memcpy(date, dash + 1, 4);
+	date[4] = '-';
+	memcpy(date + 5, dash + 5, 2);
+	date[7] = '-';
+	memcpy(date + 8, dash + 7, 2);
+	date[10] = '\0';
 	if (brm_date_parse(d, date, "id date") < 0)
 		return -1;
 	*kind = k;
@@ -168,12 +173,23 @@ char *brm_id_new_dated(const struct brm_kind *kind,
 	    d->month, d->day, tail);
 }
 
+/* Built without printf: a report makes a path for every record. */
 char *brm_id_path(const struct brm_kind *kind, const char *id)
 {
+	struct brm_buf path = BRM_BUF_INIT;
 	struct brm_date d;
+	char month[8];
 
-	if (brm_kind_is_dated(kind) && brm_id_date(id, &d) == 0)
-		return brm_xprintf("%s/%04d/%02d/%s.yaml", kind->plural,
-		    d.year, d.month, id);
-	return brm_xprintf("%s/%s.yaml", kind->plural, id);
+	brm_buf_grow(&path, strlen(kind->plural) + strlen(id) + 14);
+	brm_buf_puts(&path, kind->plural);
+	brm_buf_putc(&path, '/');
+	if (brm_kind_is_dated(kind) && brm_id_date(id, &d) == 0) {
+		brm_month_text(month, d.year, d.month);
+		month[4] = '/';
+		brm_buf_add(&path, month, 7);
+		brm_buf_putc(&path, '/');
+	}
+	brm_buf_puts(&path, id);
+	brm_buf_puts(&path, ".yaml");
+	return brm_buf_detach(&path);
 }

@@ -26,12 +26,12 @@ struct brm_node *brm_node_new_seq(void)
  * makes millions of them, and malloc was a fifth of a report's time. */
 struct brm_node *brm_node_new_strn(const char *s, size_t len)
 {
-	struct brm_node *n = brm_calloc(1, sizeof(*n) + len + 1);
+	struct brm_node *n = brm_malloc(sizeof(*n) + len + 1);
 
-	n->type = BRM_NODE_SCALAR;
-	n->value = (char *)(n + 1);
+	*n = (struct brm_node){ .type = BRM_NODE_SCALAR,
+		.value = (char *)(n + 1), .len = len };
 	memcpy(n->value, s, len);
-	n->len = len;
+	n->value[len] = '\0';
 	return n;
 }
 
@@ -402,8 +402,22 @@ static int is_timestamp(const char *s, size_t len)
 	return at_end(&sc);
 }
 
+/* Every typed form above starts with a digit, a sign or '.', except
+ * the null, special and boolean words, none longer than "false". */
+static int may_be_typed(const char *s, size_t len)
+{
+	char c = s[0];
+
+	if ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.')
+		return 1;
+	return len <= 5 && strchr("~<=yYnNtTfFoO", c);
+}
+
 int brm_scalar_looks_typed(const char *s, size_t len)
 {
+	/* most text (names, notes) is decided by its first byte */
+	if (len && !may_be_typed(s, len))
+		return 0;
 	/* no null, special or boolean word is longer than "false" */
 	return (len <= 5 && (is_null_or_special(s, len) ||
 	    is_bool(s, len))) ||

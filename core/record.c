@@ -11,11 +11,17 @@
 struct brm_record *brm_record_wrap(const struct brm_kind *kind,
     const char *id, struct brm_node *root)
 {
-	struct brm_record *r = brm_calloc(1, sizeof(*r));
+	return brm_record_wrap_at(kind, id, root, brm_id_path(kind, id));
+}
+
+struct brm_record *brm_record_wrap_at(const struct brm_kind *kind,
+    const char *id, struct brm_node *root, char *path)
+{
+	struct brm_record *r = brm_malloc(sizeof(*r));
 
 	r->kind = kind;
 	r->id = brm_strdup(id);
-	r->path = brm_id_path(kind, id);
+	r->path = path;
 	r->root = root;
 	return r;
 }

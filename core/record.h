@@ -26,6 +26,9 @@ struct brm_record *brm_record_new(const struct brm_kind *kind,
 /* Wrap a loaded tree; takes ownership of root. */
 struct brm_record *brm_record_wrap(const struct brm_kind *kind,
     const char *id, struct brm_node *root);
+/* The same with its path (brm_id_path's), which it takes over. */
+struct brm_record *brm_record_wrap_at(const struct brm_kind *kind,
+    const char *id, struct brm_node *root, char *path);
 void brm_record_free(struct brm_record *r);
 
 /* Borrowed node at path, NULL if absent; _str: a scalar's text. */

@@ -52,8 +52,7 @@ int brm_as_of_init(struct brm_as_of *out, const struct brm_store *s,
 
 void brm_month_format(char out[8], const struct brm_month *m)
 {
-	snprintf(out, 8, "%04u-%02u", (unsigned)m->year % 10000,
-	    (unsigned)m->month % 100);
+	brm_month_text(out, m->year, m->month);
 }
 
 struct brm_month brm_month_add(struct brm_month m, int delta)
@@ -105,12 +104,13 @@ static int in_month(const char *day, const struct brm_month *m)
 /* day <= the last day of m, comparing ISO text */
 static int by_end_of(const char *day, const struct brm_month *m)
 {
-	char end[16];
+	struct brm_date last = { m->year, m->month,
+		brm_days_in_month(m->year, m->month) };
+	char end[BRM_DATE_LEN];
 
 	if (!day)
 		return 0;
-	snprintf(end, sizeof(end), "%04d-%02d-%02d", m->year, m->month,
-	    brm_days_in_month(m->year, m->month));
+	brm_date_format(end, &last);
 	return strncmp(day, end, 10) <= 0;
 }
 
@@ -792,6 +792,7 @@ static void suppliers(struct builder *b)
 static void sla_attention(struct builder *b)
 {
 	struct brm_sla_gaps gaps = BRM_SLA_GAPS_INIT;
+	const struct brm_record **custs;
 	struct brm_date day;
 	size_t i;
 
@@ -799,13 +800,18 @@ static void sla_attention(struct builder *b)
 	day = b->r->month_over ? (struct brm_date){ b->r->month.year,
 		b->r->month.month, brm_days_in_month(b->r->month.year,
 		b->r->month.month) } : b->now.date;
-	if (brm_sla_gaps_at(&gaps, b->store, NULL, &day) == 0)
-		for (i = 0; i < gaps.n; i++)
-			attention(b, "contract", gaps.v[i].supplier,
-			    "Supplier contract looser than a customer SLA: "
-			    "%s", gaps.v[i].message);
+	custs = brm_calloc(b->r->ncustomers + 1, sizeof(*custs));
+	for (i = 0; i < b->r->ncustomers; i++)
+		custs[i] = b->r->customers[i].rec;
+	brm_sla_gaps_among(&gaps,
+	    (const struct brm_record *const *)b->r->suppliers.v,
+	    b->r->suppliers.n, custs, b->r->ncustomers, &day);
+	for (i = 0; i < gaps.n; i++)
+		attention(b, "contract", gaps.v[i].supplier,
+		    "Supplier contract looser than a customer SLA: %s",
+		    gaps.v[i].message);
 	brm_sla_gaps_release(&gaps);
-	brm_error_clear();
+	free(custs);
 }
 
 /* ---- customers ---- */

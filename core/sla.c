@@ -169,38 +169,125 @@ static void add_gap(struct brm_sla_gaps *out, const struct brm_record *sup,
 	    g->sla_value);
 }
 
+/* A customer's subscription to a service, found by the service. */
+struct subscription {
+	const char *service;
+	const struct brm_record *customer;
+	const struct brm_node *sla;
+	size_t order;		/* customers' order, then subscriptions' */
+};
+
+struct subscriptions {
+	struct subscription *v;
+	size_t n;
+};
+
+static int by_service(const void *a, const void *b)
+{
+	const struct subscription *x = a, *y = b;
+	int c = strcmp(x->service, y->service);
+
+	return c ? c : (x->order > y->order) - (x->order < y->order);
+}
+
+/* Every current customer's subscriptions, sorted by service: each
+ * contract then finds its customers at once rather than every
+ * customer's every service being compared with every contract. */
+static void subscriptions_index(struct subscriptions *out,
+    const struct brm_record *const *customers, size_t n)
+{
+	const struct brm_node *subs;
+	const char *sid;
+	size_t i, j, alloc = 0;
+
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < n; i++) {
+		if (has_status(customers[i], "former"))
+			continue;
+		subs = brm_record_get(customers[i], "services");
+		for (j = 0; subs && subs->type == BRM_NODE_SEQ &&
+		    j < subs->n; j++) {
+			if (!(sid = brm_node_str(subs->items[j], "service")))
+				continue;
+			if (out->n == alloc) {
+				alloc = alloc ? 2 * alloc : 64;
+				out->v = brm_realloc(out->v,
+				    alloc * sizeof(*out->v));
+			}
+			out->v[out->n] = (struct subscription){ sid,
+				customers[i], brm_node_get(subs->items[j],
+				"sla"), out->n };
+			out->n++;
+		}
+	}
+	if (out->n)
+		qsort(out->v, out->n, sizeof(*out->v), by_service);
+}
+
+/* The first subscription to service, or subs->n. */
+static size_t first_of(const struct subscriptions *subs,
+    const char *service)
+{
+	size_t lo = 0, hi = subs->n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(subs->v[mid].service, service) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* The gaps of one contract against every customer's SLAs. */
 static void contract_gaps(struct brm_sla_gaps *out,
     const struct brm_record *sup, size_t ci, const struct brm_node *c,
-    const struct records *customers)
+    const struct subscriptions *subs)
 {
-	const char *service = brm_node_str(c, "service"), *sid;
+	const char *service = brm_node_str(c, "service");
 	struct brm_sla_terms ct, st;
-	const struct brm_node *subs, *sla;
+	const struct subscription *sub;
 	unsigned looser;
-	size_t i, j, m;
+	size_t i, m;
 
 	brm_sla_terms_from(&ct, c);
 	if (!service || !ct.has)
 		return;
-	for (i = 0; i < customers->n; i++) {
-		if (has_status(customers->v[i], "former"))
-			continue;
-		subs = brm_record_get(customers->v[i], "services");
-		for (j = 0; subs && subs->type == BRM_NODE_SEQ &&
-		    j < subs->n; j++) {
-			sid = brm_node_str(subs->items[j], "service");
-			if (!sid || strcmp(sid, service))
-				continue;
-			sla = brm_node_get(subs->items[j], "sla");
-			brm_sla_terms_from(&st, sla);
-			looser = brm_sla_looser(&ct, &st);
-			for (m = 0; m < NMETRICS; m++)
-				if (looser & metrics[m].bit)
-					add_gap(out, sup, ci, c,
-					    customers->v[i], sla, &metrics[m]);
-		}
+	for (i = first_of(subs, service); i < subs->n &&
+	    !strcmp(subs->v[i].service, service); i++) {
+		sub = &subs->v[i];
+		brm_sla_terms_from(&st, sub->sla);
+		looser = brm_sla_looser(&ct, &st);
+		for (m = 0; m < NMETRICS; m++)
+			if (looser & metrics[m].bit)
+				add_gap(out, sup, ci, c, sub->customer,
+				    sub->sla, &metrics[m]);
 	}
+}
+
+void brm_sla_gaps_among(struct brm_sla_gaps *out,
+    const struct brm_record *const *suppliers, size_t nsup,
+    const struct brm_record *const *customers, size_t ncust,
+    const struct brm_date *today)
+{
+	struct subscriptions subs;
+	const struct brm_node *list;
+	size_t i, j;
+
+	subscriptions_index(&subs, customers, ncust);
+	for (i = 0; i < nsup; i++) {
+		if (has_status(suppliers[i], "terminated"))
+			continue;
+		list = brm_record_get(suppliers[i], "contracts");
+		for (j = 0; list && list->type == BRM_NODE_SEQ &&
+		    j < list->n; j++)
+			if (list->items[j]->type == BRM_NODE_MAP &&
+			    !ended(list->items[j], today))
+				contract_gaps(out, suppliers[i], j,
+				    list->items[j], &subs);
+	}
+	free(subs.v);
 }
 
 int brm_sla_gaps(struct brm_sla_gaps *out, struct brm_store *s,
@@ -215,25 +302,15 @@ int brm_sla_gaps_at(struct brm_sla_gaps *out, struct brm_store *s,
     const struct brm_record *r, const struct brm_date *today)
 {
 	struct records sups, custs;
-	const struct brm_node *list;
-	size_t i, j;
 
 	if (r && r->kind != &brm_kind_supplier &&
 	    r->kind != &brm_kind_customer)
 		return 0;
 	records_load(&sups, s, &brm_kind_supplier, r);
 	records_load(&custs, s, &brm_kind_customer, r);
-	for (i = 0; i < sups.n; i++) {
-		if (has_status(sups.v[i], "terminated"))
-			continue;
-		list = brm_record_get(sups.v[i], "contracts");
-		for (j = 0; list && list->type == BRM_NODE_SEQ &&
-		    j < list->n; j++)
-			if (list->items[j]->type == BRM_NODE_MAP &&
-			    !ended(list->items[j], today))
-				contract_gaps(out, sups.v[i], j,
-				    list->items[j], &custs);
-	}
+	brm_sla_gaps_among(out, (const struct brm_record *const *)sups.v,
+	    sups.n, (const struct brm_record *const *)custs.v, custs.n,
+	    today);
 	records_release(&sups);
 	records_release(&custs);
 	return 0;

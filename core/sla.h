@@ -72,6 +72,11 @@ int brm_sla_gaps(struct brm_sla_gaps *out, struct brm_store *s,
  * (brm_sla_gaps uses the clock's today; reports their own day). */
 int brm_sla_gaps_at(struct brm_sla_gaps *out, struct brm_store *s,
     const struct brm_record *r, const struct brm_date *today);
+/* The same among records already loaded (a report's). */
+void brm_sla_gaps_among(struct brm_sla_gaps *out,
+    const struct brm_record *const *suppliers, size_t nsup,
+    const struct brm_record *const *customers, size_t ncust,
+    const struct brm_date *today);
 void brm_sla_gaps_release(struct brm_sla_gaps *g);
 
 /* brm check's part: every gap in the store as an error in the

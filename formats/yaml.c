@@ -276,8 +276,10 @@ static int on_scalar(struct loader *ld, yaml_event_t *ev)
 	if ((ret = check_node(ld, ev, ev->data.scalar.anchor,
 	    ev->data.scalar.tag, 0)) < 0)
 		return ret;
-	/* escapes in quoted scalars can still produce control characters */
-	if (brm_text_check(v, len, BRM_TEXT_MULTILINE,
+	/* check_input() refused control characters in the text; only the
+	 * escapes of a double-quoted scalar can still produce one */
+	if (ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
+	    brm_text_check(v, len, BRM_TEXT_MULTILINE,
 	    is_key ? "key" : "value") < 0)
 		return brm_error_wrap(BRM_EINVALID, "%s:%u:%u", ld->name,
 		    MARK(ev->start_mark));
