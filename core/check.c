@@ -1,4 +1,3 @@
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -6,6 +5,7 @@
 #include "check.h"
 #include "error.h"
 #include "id.h"
+#include "strmap.h"
 #include "validate.h"
 
 /*
@@ -17,7 +17,6 @@
  * records that was a third of the run.
  */
 struct memo {
-	char *key;		/* "<kind> <id>" or "services <customer>" */
 	int found;		/* the record exists / the customer loads */
 	char **services;	/* its service ids */
 	size_t nservices;
@@ -25,8 +24,10 @@ struct memo {
 
 struct brm_ref_cache {
 	struct brm_store *store;
-	struct memo *slots;	/* open addressing, cap a power of two */
-	size_t n, cap;
+	/* "<kind> <id>" or "services <customer>" -> struct memo */
+	struct brm_strmap memos;
+	struct brm_buf key;	/* the key asked about, composed here so
+				 * that asking allocates nothing */
 };
 
 struct ref_ctx {
@@ -34,52 +35,21 @@ struct ref_ctx {
 	struct brm_problems *out;
 };
 
-static uint64_t hash(const char *s)
+/* The memo for "<what> <id>"; *fresh says whether it was just made
+ * (empty). */
+static struct memo *memo_of(struct brm_ref_cache *c, const char *what,
+    const char *id, int *fresh)
 {
-	uint64_t h = 14695981039346656037ULL;	/* FNV-1a */
+	void **m;
 
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
-static struct memo *slot(struct memo *slots, size_t cap, const char *key)
-{
-	size_t i = (size_t)hash(key) & (cap - 1);
-
-	while (slots[i].key && strcmp(slots[i].key, key))
-		i = (i + 1) & (cap - 1);
-	return &slots[i];
-}
-
-static void grow(struct brm_ref_cache *c)
-{
-	struct memo *old = c->slots;
-	size_t i, cap = c->cap;
-
-	c->cap = cap ? 2 * cap : 64;
-	c->slots = brm_calloc(c->cap, sizeof(*c->slots));
-	for (i = 0; i < cap; i++)
-		if (old[i].key)
-			*slot(c->slots, c->cap, old[i].key) = old[i];
-	free(old);
-}
-
-/* The memo for key; *fresh says whether it was just made (empty). */
-static struct memo *memo_of(struct brm_ref_cache *c, const char *key,
-    int *fresh)
-{
-	struct memo *m;
-
-	if (2 * (c->n + 1) > c->cap)
-		grow(c);
-	m = slot(c->slots, c->cap, key);
-	*fresh = !m->key;
-	if (*fresh) {
-		m->key = brm_strdup(key);
-		c->n++;
-	}
-	return m;
+	brm_buf_reset(&c->key);
+	brm_buf_puts(&c->key, what);
+	brm_buf_putc(&c->key, ' ');
+	brm_buf_puts(&c->key, id);
+	m = brm_strmap_at(&c->memos, c->key.data, fresh);
+	if (*fresh)
+		*m = brm_calloc(1, sizeof(struct memo));
+	return *m;
 }
 
 struct brm_ref_cache *brm_ref_cache_new(struct brm_store *s)
@@ -87,27 +57,31 @@ struct brm_ref_cache *brm_ref_cache_new(struct brm_store *s)
 	struct brm_ref_cache *c = brm_calloc(1, sizeof(*c));
 
 	c->store = s;
+	brm_strmap_init(&c->memos);
+	brm_buf_init(&c->key);
 	return c;
+}
+
+static void memo_free(void *p)
+{
+	struct memo *m = p;
+
+	brm_strv_free(m->services, m->nservices);
+	free(m);
 }
 
 void brm_ref_cache_free(struct brm_ref_cache *c)
 {
-	size_t i;
-
 	if (!c)
 		return;
-	for (i = 0; i < c->cap; i++) {
-		free(c->slots[i].key);
-		brm_strv_free(c->slots[i].services, c->slots[i].nservices);
-	}
-	free(c->slots);
+	brm_strmap_release(&c->memos, memo_free);
+	brm_buf_release(&c->key);
 	free(c);
 }
 
 static int kind_has(struct brm_ref_cache *c, const struct brm_kind *k,
     const char *id)
 {
-	char *key;
 	int fresh;
 	struct memo *m;
 
@@ -119,13 +93,11 @@ static int kind_has(struct brm_ref_cache *c, const struct brm_kind *k,
 		brm_error_clear();
 		return 0;
 	}
-	key = brm_xprintf("%s %s", k->name, id);
-	m = memo_of(c, key, &fresh);
+	m = memo_of(c, k->name, id, &fresh);
 	if (fresh && brm_id_check(k, id) < 0)
 		brm_error_clear();	/* not an id of k: not found */
 	else if (fresh)
 		m->found = brm_store_exists(c->store, k, id);
-	free(key);
 	return m->found;
 }
 
@@ -184,16 +156,13 @@ static void check_subscribed(struct brm_ref_cache *c,
 	const char *customer = brm_record_str(r, "customer"),
 	    *service = brm_record_str(r, "service");
 	struct memo *m;
-	char *key;
 	size_t i;
 	int fresh;
 
 	if (r->kind == &brm_kind_customer || !customer || !service ||
 	    !brm_field_find(r->kind->fields, "service"))
 		return;
-	key = brm_xprintf("services %s", customer);
-	m = memo_of(c, key, &fresh);
-	free(key);
+	m = memo_of(c, "services", customer, &fresh);
 	if (fresh)
 		load_services(c, m, customer);
 	if (!m->found)

@@ -1,11 +1,12 @@
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "buf.h"
 #include "error.h"
 #include "problems.h"
 
-static void vadd(struct brm_problems *p, const struct brm_node *at,
+static void vadd(struct brm_problems *p, unsigned line, unsigned col,
     int warning, const char *fmt, va_list ap)
 {
 	struct brm_buf msg = BRM_BUF_INIT;
@@ -18,8 +19,8 @@ static void vadd(struct brm_problems *p, const struct brm_node *at,
 	brm_buf_vprintf(&msg, fmt, ap);
 	pr = &p->items[p->n++];
 	pr->file = brm_strdup(p->file ? p->file : "");
-	pr->line = at ? at->line : 0;
-	pr->col = at ? at->col : 0;
+	pr->line = line;
+	pr->col = col;
 	pr->message = brm_buf_detach(&msg);
 	pr->warning = warning;
 	if (!warning)
@@ -32,7 +33,7 @@ void brm_problem_add(struct brm_problems *p, const struct brm_node *at,
 	va_list ap;
 
 	va_start(ap, fmt);
-	vadd(p, at, 0, fmt, ap);
+	vadd(p, at ? at->line : 0, at ? at->col : 0, 0, fmt, ap);
 	va_end(ap);
 }
 
@@ -42,8 +43,57 @@ void brm_problem_warn(struct brm_problems *p, const struct brm_node *at,
 	va_list ap;
 
 	va_start(ap, fmt);
-	vadd(p, at, 1, fmt, ap);
+	vadd(p, at ? at->line : 0, at ? at->col : 0, 1, fmt, ap);
 	va_end(ap);
+}
+
+void brm_problem_add_at(struct brm_problems *p, unsigned line, unsigned col,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vadd(p, line, col, 0, fmt, ap);
+	va_end(ap);
+}
+
+/* An item and where it was in the list, so that qsort() keeps the
+ * order of items at one place. */
+struct sorted {
+	struct brm_problem pr;
+	size_t seq;
+};
+
+static int by_place(const void *a, const void *b)
+{
+	const struct sorted *x = a, *y = b;
+	int c = strcmp(x->pr.file, y->pr.file);
+
+	if (c)
+		return c;
+	if (x->pr.line != y->pr.line)
+		return x->pr.line < y->pr.line ? -1 : 1;
+	if (x->pr.col != y->pr.col)
+		return x->pr.col < y->pr.col ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void brm_problems_sort(struct brm_problems *p)
+{
+	struct sorted *v;
+	size_t i;
+
+	if (p->n < 2)
+		return;
+	v = brm_calloc(p->n, sizeof(*v));
+	for (i = 0; i < p->n; i++) {
+		v[i].pr = p->items[i];
+		v[i].seq = i;
+	}
+	qsort(v, p->n, sizeof(*v), by_place);
+	for (i = 0; i < p->n; i++)
+		p->items[i] = v[i].pr;
+	free(v);
 }
 
 char *brm_problem_format(const struct brm_problem *pr)

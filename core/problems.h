@@ -32,6 +32,13 @@ void brm_problem_add(struct brm_problems *p, const struct brm_node *at,
     const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void brm_problem_warn(struct brm_problems *p, const struct brm_node *at,
     const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Add a problem at line and col (0: none) of p->file, for a file that
+ * is not a tree of nodes (a CSV file). */
+void brm_problem_add_at(struct brm_problems *p, unsigned line, unsigned col,
+    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Order the items by file, line and column; those at one place keep
+ * the order they were found in. */
+void brm_problems_sort(struct brm_problems *p);
 /* Format item i as "file:line:col: message" into a new string. */
 char *brm_problem_format(const struct brm_problem *pr);
 /* Set the error slot from the first error (BRM_EINVALID); 0 if none. */

@@ -9,6 +9,7 @@
 #include <yaml.h>
 
 #include "../core/error.h"
+#include "../core/strmap.h"
 #include "../core/text.h"
 #include "yaml.h"
 
@@ -120,19 +121,11 @@ static int check_input(struct loader *ld)
 
 #define SMALL_MAP 8	/* keys a map holds before it gets a table */
 
-static size_t hash_key(const char *s)
-{
-	size_t h = 2166136261u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
-/* Slot for key in f's table: either holding its index + 1, or empty. */
+/* Slot for key in f's table: either holding its index + 1, or empty.
+ * Not a brm_strmap: that would copy every key the node already holds. */
 static size_t *key_slot(struct frame *f, const char *key)
 {
-	size_t mask = f->nslots - 1, i = hash_key(key) & mask;
+	size_t mask = f->nslots - 1, i = brm_strmap_hash(key) & mask;
 
 	while (f->slots[i] && strcmp(f->node->keys[f->slots[i] - 1], key))
 		i = (i + 1) & mask;

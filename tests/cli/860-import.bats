@@ -253,6 +253,17 @@ customers/globex.yaml" ]
 	    "no customer ($BATS_TEST_TMPDIR/c.csv:7: customer)"
 }
 
+@test "rows naming a customer whose file is broken are each refused" {
+	brm add-customer "Acme Corp" >/dev/null
+	echo 'name: [' >>customers/acme-corp.yaml
+	csv c.csv 'customer,name' 'acme-corp,Bob' 'acme-corp,Carol'
+	before=$(snapshot)
+	run brm import contacts "$BATS_TEST_TMPDIR/c.csv"
+	refused 1 "duplicate key 'name' ($BATS_TEST_TMPDIR/c.csv:2: customer)" \
+	    "duplicate key 'name' ($BATS_TEST_TMPDIR/c.csv:3: customer)" \
+	    "nothing was imported: 2 errors (c.csv)"
+}
+
 @test "dated records get ids from their dates, as the record- commands make them" {
 	brm add-service CRM --id crm >/dev/null
 	brm add-customer Acme --id acme >/dev/null
