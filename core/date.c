@@ -228,14 +228,19 @@ void brm_datetime_format(char out[BRM_DATETIME_LEN],
     const struct brm_datetime *t)
 {
 	int off = t->tz_min < 0 ? -t->tz_min : t->tz_min;
+	char *p = out + 10;
 
-	char date[BRM_DATE_LEN];
-
-	brm_date_format(date, &t->date);
-	snprintf(out, BRM_DATETIME_LEN, "%sT%02u:%02u:%02u%c%02u:%02u", date,
-	    (unsigned)t->hour % 100, (unsigned)t->min % 100,
-	    (unsigned)t->sec % 100, t->tz_min < 0 ? '-' : '+',
-	    (unsigned)(off / 60) % 100, (unsigned)off % 60);
+	brm_date_format(out, &t->date);	/* "YYYY-MM-DD" */
+	*p++ = 'T';
+	p = put_digits(p, (unsigned)t->hour, 2);
+	*p++ = ':';
+	p = put_digits(p, (unsigned)t->min, 2);
+	*p++ = ':';
+	p = put_digits(p, (unsigned)t->sec, 2);
+	*p++ = t->tz_min < 0 ? '-' : '+';
+	p = put_digits(p, (unsigned)(off / 60), 2);
+	*p++ = ':';
+	*put_digits(p, (unsigned)off % 60, 2) = '\0';
 }
 
 /* Howard Hinnant's days_from_civil. */

@@ -43,72 +43,88 @@ static void check_scalar(const struct brm_field *f, const struct brm_node *v,
 	brm_node_free(parsed);
 }
 
+/*
+ * The field's path ("services.0.sla.response_hours") is kept in one
+ * buffer, a part added on the way down and taken off on the way back:
+ * brm check validates every field of every record, and building each
+ * path with printf was a fifth of its time.
+ */
 static void check_fields(const struct brm_field *fields,
-    const struct brm_node *map, const char *prefix,
+    const struct brm_node *map, struct brm_buf *path,
     struct brm_problems *out);
 
 static void check_value(const struct brm_field *f, const struct brm_node *v,
-    const char *path, struct brm_problems *out)
+    struct brm_buf *path, struct brm_problems *out)
 {
 	if (f->type == BRM_F_MAP) {
 		if (v->type != BRM_NODE_MAP)
 			brm_problem_add(out, v, "%s: expected a mapping",
-			    path);
+			    path->data);
 		else
 			check_fields(f->sub, v, path, out);
 		return;
 	}
-	check_scalar(f, v, path, out);
+	check_scalar(f, v, path->data, out);
+}
+
+static void put_index(struct brm_buf *b, size_t i)
+{
+	char digits[24];
+	size_t n = sizeof(digits);
+
+	do
+		digits[--n] = (char)('0' + i % 10);
+	while ((i /= 10) > 0);
+	brm_buf_add(b, digits + n, sizeof(digits) - n);
 }
 
 static void check_list(const struct brm_field *f, const struct brm_node *v,
-    const char *path, struct brm_problems *out)
+    struct brm_buf *path, struct brm_problems *out)
 {
-	struct brm_buf item = BRM_BUF_INIT;
-	size_t i;
+	size_t i, len = path->len;
 
 	if (v->type != BRM_NODE_SEQ) {
-		brm_problem_add(out, v, "%s: expected a list", path);
+		brm_problem_add(out, v, "%s: expected a list", path->data);
 		return;
 	}
 	for (i = 0; i < v->n; i++) {
-		brm_buf_reset(&item);
-		brm_buf_printf(&item, "%s.%zu", path, i);
-		check_value(f, v->items[i], item.data, out);
+		brm_buf_putc(path, '.');
+		put_index(path, i);
+		check_value(f, v->items[i], path, out);
+		brm_buf_truncate(path, len);
 	}
-	brm_buf_release(&item);
 }
 
 static void check_fields(const struct brm_field *fields,
-    const struct brm_node *map, const char *prefix,
+    const struct brm_node *map, struct brm_buf *path,
     struct brm_problems *out)
 {
-	struct brm_buf path = BRM_BUF_INIT;
 	const struct brm_field *f;
 	struct brm_node *v;
+	size_t len = path->len;
 
 	for (f = fields; f->name; f++) {
-		brm_buf_reset(&path);
-		brm_buf_printf(&path, "%s%s%s", prefix, *prefix ? "." : "",
-		    f->name);
+		if (len)
+			brm_buf_putc(path, '.');
+		brm_buf_puts(path, f->name);
 		v = brm_node_get(map, f->name);
 		if (!v || brm_node_is_null(v)) {
 			if (f->flags & BRM_FIELD_REQUIRED)
 				brm_problem_add(out, map,
-				    "missing required field '%s'", path.data);
-			continue;
+				    "missing required field '%s'", path->data);
+		} else if (f->flags & BRM_FIELD_LIST) {
+			check_list(f, v, path, out);
+		} else {
+			check_value(f, v, path, out);
 		}
-		if (f->flags & BRM_FIELD_LIST)
-			check_list(f, v, path.data, out);
-		else
-			check_value(f, v, path.data, out);
+		brm_buf_truncate(path, len);
 	}
-	brm_buf_release(&path);
 }
 
 size_t brm_validate(const struct brm_kind *kind, const struct brm_node *root,
     struct brm_problems *out)
 {
+	struct brm_buf path = BRM_BUF_INIT;
 	size_t before = out->errors;
 
 	if (!root || root->type != BRM_NODE_MAP) {
@@ -116,7 +132,8 @@ size_t brm_validate(const struct brm_kind *kind, const struct brm_node *root,
 		    kind->name);
 		return out->errors - before;
 	}
-	check_fields(kind->fields, root, "", out);
+	check_fields(kind->fields, root, &path, out);
+	brm_buf_release(&path);
 	return out->errors - before;
 }
 
