@@ -35,14 +35,6 @@
 #define STATE_DIR "brm-merge"
 #define STATE_FILE STATE_DIR "/state.yaml"
 #define PUSH_TRIES 10
-#define SHOW_MAX 200
-
-static const char *git_message(void)
-{
-	const git_error *e = git_error_last();
-
-	return e && e->message ? e->message : "unknown libgit2 error";
-}
 
 static void sleep_ms(long ms)
 {
@@ -441,7 +433,7 @@ static int net_error(struct net *n, const char *what, int err)
 
 	if (n->auth_failed || err == GIT_EAUTH) {
 		ret = brm_error_set(BRM_ERROR, "cannot authenticate to '%s': "
-		    "%s", n->url, git_message());
+		    "%s", n->url, brm_repo_git_message());
 		if (is_https(n->url))
 			return brm_error_hint(ret, "brm talks to git servers "
 			    "through libgit2, which cannot use git's "
@@ -454,13 +446,13 @@ static int net_error(struct net *n, const char *what, int err)
 	}
 	if (err == GIT_ECERTIFICATE) {
 		ret = brm_error_set(BRM_ERROR, "cannot verify the server of "
-		    "'%s': %s", n->url, git_message());
+		    "'%s': %s", n->url, brm_repo_git_message());
 		return brm_error_hint(ret, "for ssh, brm trusts the host keys "
 		    "in ~/.ssh/known_hosts: connect once with ssh to check "
 		    "and record the server's key");
 	}
 	return brm_error_set(BRM_ERROR, "cannot %s '%s': %s", what, n->url,
-	    git_message());
+	    brm_repo_git_message());
 }
 
 /* The directory of a remote on this machine; NULL for a network URL. */
@@ -676,45 +668,6 @@ static size_t count_new(git_repository *git, const git_oid *from,
 
 /* ---- merging two commits ---- */
 
-/* The record kind and id a path holds; NULL when it is not a record's
- * (config: the settings' kind, no id). */
-static const struct brm_kind *kind_of_path(const char *path, char **id)
-{
-	const struct brm_kind *k;
-	const char *slash = strchr(path, '/'), *base = strrchr(path, '/');
-	char *plural, *rel;
-	size_t len;
-
-	*id = NULL;
-	if (!strcmp(path, BRM_CONFIG_PATH))
-		return &brm_kind_config;
-	if (!slash)
-		return NULL;
-	plural = brm_strndup(path, (size_t)(slash - path));
-	k = brm_kind_lookup(plural);
-	if (k && strcmp(k->plural, plural))
-		k = NULL;
-	free(plural);
-	len = strlen(base + 1);
-	if (!k || len <= 5 || strcmp(base + 1 + len - 5, ".yaml"))
-		return NULL;
-	*id = brm_strndup(base + 1, len - 5);
-	if (brm_id_check(k, *id) < 0) {
-		brm_error_clear();
-		free(*id);
-		*id = NULL;
-		return NULL;
-	}
-	rel = brm_id_path(k, *id);
-	if (strcmp(rel, path)) {
-		free(*id);
-		*id = NULL;
-		k = NULL;
-	}
-	free(rel);
-	return k;
-}
-
 struct mctx {
 	git_repository *git;
 	git_index *idx;
@@ -798,37 +751,13 @@ static void add_merge_conflicts(struct mctx *c, const char *path,
 	for (i = 0; i < m->n; i++) {
 		x = clist_add(&c->conflicts, path, kind, id,
 		    m->conflicts[i].field);
-		x->base = brm_merge_show(m->conflicts[i].base, SHOW_MAX);
-		x->ours = brm_merge_show(m->conflicts[i].ours, SHOW_MAX);
-		x->theirs = brm_merge_show(m->conflicts[i].theirs, SHOW_MAX);
+		x->base = brm_merge_show(m->conflicts[i].base,
+		    BRM_MERGE_SHOW_MAX);
+		x->ours = brm_merge_show(m->conflicts[i].ours,
+		    BRM_MERGE_SHOW_MAX);
+		x->theirs = brm_merge_show(m->conflicts[i].theirs,
+		    BRM_MERGE_SHOW_MAX);
 	}
-}
-
-/* The problems of the merged tree, "" when it is valid. */
-static char *invalid(const struct brm_kind *kind, const char *id,
-    const struct brm_node *root, const char *path)
-{
-	struct brm_problems probs = BRM_PROBLEMS_INIT;
-	struct brm_buf b = BRM_BUF_INIT;
-	struct brm_record *r;
-	size_t i, shown = 0;
-
-	probs.file = path;
-	if (kind == &brm_kind_config || !id) {
-		brm_validate(kind, root, &probs);
-	} else {
-		r = brm_record_wrap(kind, id, brm_node_dup(root));
-		brm_record_validate(r, &probs);
-		brm_record_free(r);
-	}
-	for (i = 0; i < probs.n && shown < 3; i++) {
-		if (probs.items[i].warning)
-			continue;
-		brm_buf_printf(&b, "%s%s", shown++ ? "; " : "",
-		    probs.items[i].message);
-	}
-	brm_problems_release(&probs);
-	return brm_buf_detach(&b);
 }
 
 static void note_record(struct mctx *c, const char *path)
@@ -884,7 +813,7 @@ static int merge_record(struct mctx *c, const char *path, git_blob *bb,
 	git_oid blob;
 	int ret = 0;
 
-	kind = kind_of_path(path, &id);
+	kind = brm_record_of_path(path, &id);
 	if (whole) {
 		side = whole->side == BRM_MERGE_OURS ? ob : tb;
 		ret = index_put(c, path, side ? git_blob_id(side) : NULL);
@@ -905,7 +834,8 @@ static int merge_record(struct mctx *c, const char *path, git_blob *bb,
 		add_merge_conflicts(c, path, kind, id, &m);
 		goto done;
 	}
-	if (m.result && kind && *(why = invalid(kind, id, m.result, path))) {
+	if (m.result && kind && *(why = brm_record_why_invalid(kind, id,
+	    m.result, path))) {
 		x = clist_add(&c->conflicts, path, kind, id, "");
 		x->reason = brm_xprintf("the merged record would be invalid: "
 		    "%s", why);
@@ -917,7 +847,7 @@ static int merge_record(struct mctx *c, const char *path, git_blob *bb,
 		if (git_blob_create_from_buffer(&blob, c->git, yaml.data,
 		    yaml.len) < 0) {
 			ret = brm_error_set(BRM_ERROR, "cannot write '%s': %s",
-			    path, git_message());
+			    path, brm_repo_git_message());
 			goto done;
 		}
 	}
@@ -926,7 +856,7 @@ static int merge_record(struct mctx *c, const char *path, git_blob *bb,
 done:
 	if (ret < 0 && !*brm_error_last())
 		brm_error_set(BRM_ERROR, "cannot merge '%s': %s", path,
-		    git_message());
+		    brm_repo_git_message());
 	brm_buf_release(&yaml);
 	brm_merge_release(&m);
 	brm_node_free(b);
@@ -1009,7 +939,7 @@ static int both_changed(struct mctx *c, git_tree *bt, git_tree *ot,
 	    (ret = blob_at(&ob, c->git, ot, path)) < 0 ||
 	    (ret = blob_at(&tb, c->git, tt, path)) < 0) {
 		ret = brm_error_set(BRM_ERROR, "cannot read '%s': %s", path,
-		    git_message());
+		    brm_repo_git_message());
 		goto done;
 	}
 	if (ob && tb && git_oid_equal(git_blob_id(ob), git_blob_id(tb)))
@@ -1062,7 +992,7 @@ static int merge_commits(git_repository *git, const git_oid *ours,
 	    changed(git, bt, ot, &a, &na) < 0 ||
 	    changed(git, bt, tt, &b, &nb) < 0) {
 		ret = brm_error_set(BRM_ERROR, "cannot merge: %s",
-		    git_message());
+		    brm_repo_git_message());
 		goto done;
 	}
 	/* both lists are sorted: walk them side by side */
@@ -1082,7 +1012,7 @@ static int merge_commits(git_repository *git, const git_oid *ours,
 	}
 	if (git_index_write_tree_to(&mo->tree, c.idx, git) < 0)
 		ret = brm_error_set(BRM_ERROR, "cannot merge: %s",
-		    git_message());
+		    brm_repo_git_message());
 done:
 	mo->conflicts = c.conflicts;
 	mo->records = c.records;
@@ -1114,14 +1044,6 @@ struct sync {
 	struct brm_sync_report *rep;
 	unsigned seed;
 };
-
-static int head_oid(struct sync *sy, git_oid *out)
-{
-	if (git_reference_name_to_id(out, sy->git, sy->branch) < 0)
-		return brm_error_set(BRM_ERROR, "cannot read branch '%s': %s",
-		    short_branch(sy->branch), git_message());
-	return 0;
-}
 
 static int tree_of(git_tree **out, git_repository *git, const git_oid *id)
 {
@@ -1162,7 +1084,7 @@ static int move_branch(struct sync *sy, const git_oid *old,
 
 	if (tree_of(&ot, sy->git, old) < 0 || tree_of(&nt, sy->git, new) < 0) {
 		ret = brm_error_set(BRM_ERROR, "cannot read a commit: %s",
-		    git_message());
+		    brm_repo_git_message());
 		goto done;
 	}
 	git_checkout_options_init(&co, GIT_CHECKOUT_OPTIONS_VERSION);
@@ -1182,7 +1104,7 @@ static int move_branch(struct sync *sy, const git_oid *old,
 	}
 	if (err < 0) {
 		ret = brm_error_set(BRM_ERROR, "cannot sync: %s",
-		    git_message());
+		    brm_repo_git_message());
 		goto done;
 	}
 	err = git_reference_create_matching(&ref, sy->git, sy->branch, new,
@@ -1195,7 +1117,7 @@ static int move_branch(struct sync *sy, const git_oid *old,
 	}
 	if (err < 0) {
 		ret = brm_error_set(BRM_ERROR, "cannot move branch '%s': %s",
-		    short_branch(sy->branch), git_message());
+		    short_branch(sy->branch), brm_repo_git_message());
 		goto done;
 	}
 	co.checkout_strategy = GIT_CHECKOUT_SAFE;
@@ -1204,7 +1126,7 @@ static int move_branch(struct sync *sy, const git_oid *old,
 	if (git_checkout_head(sy->git, &co) < 0) {
 		ret = brm_error_set(BRM_ERROR, "branch '%s' has the synced "
 		    "commits, but the work tree could not follow: %s",
-		    short_branch(sy->branch), git_message());
+		    short_branch(sy->branch), brm_repo_git_message());
 		brm_error_hint(ret, "nothing is lost: 'git status' lists the "
 		    "files that differ from the commit, 'git checkout -- "
 		    "<file>' takes the committed version");
@@ -1243,7 +1165,7 @@ static int commit_merge(struct sync *sy, const git_oid *tree_id,
 	    git_commit_lookup(&p0, sy->git, ours) < 0 ||
 	    git_commit_lookup(&p1, sy->git, theirs) < 0) {
 		ret = brm_error_set(BRM_ERROR, "cannot commit the merge: %s",
-		    git_message());
+		    brm_repo_git_message());
 		goto done;
 	}
 	parents[0] = p0;
@@ -1251,7 +1173,7 @@ static int commit_merge(struct sync *sy, const git_oid *tree_id,
 	if (git_commit_create(out, sy->git, NULL, author, committer, NULL,
 	    msg.data, tree, 2, parents) < 0)
 		ret = brm_error_set(BRM_ERROR, "cannot commit the merge: %s",
-		    git_message());
+		    brm_repo_git_message());
 done:
 	git_commit_free(p0);
 	git_commit_free(p1);
@@ -1300,7 +1222,7 @@ static int integrate(struct sync *sy, const git_oid *theirs,
 	size_t n;
 	int ret;
 
-	if ((ret = head_oid(sy, &head)) < 0)
+	if ((ret = brm_repo_branch_tip(sy->repo, sy->branch, &head)) < 0)
 		return ret;
 	if (git_oid_equal(&head, theirs) ||
 	    git_graph_descendant_of(sy->git, &head, theirs) == 1) {
@@ -1375,7 +1297,7 @@ static int push_local(struct sync *sy, const char *path,
 	if (git_repository_open_ext(&rr, path, GIT_REPOSITORY_OPEN_NO_SEARCH,
 	    NULL) < 0) {
 		ret = brm_error_set(BRM_ERROR, "cannot push to '%s': %s",
-		    sy->net.url, git_message());
+		    sy->net.url, brm_repo_git_message());
 		goto done;
 	}
 	if (!git_repository_is_bare(rr)) {
@@ -1426,7 +1348,7 @@ static int push_local(struct sync *sy, const char *path,
 	goto done;
 failed:
 	ret = brm_error_set(BRM_ERROR, "cannot push to '%s': %s", sy->net.url,
-	    git_message());
+	    brm_repo_git_message());
 done:
 	free(pack);
 	git_buf_dispose(&objects);
@@ -1527,26 +1449,6 @@ static int no_remote(git_repository *git, const char *name)
 	return ret;
 }
 
-static int head_branch(git_repository *git, char **branch)
-{
-	git_reference *head = NULL;
-	int ret = 0;
-
-	*branch = NULL;
-	if (git_reference_lookup(&head, git, "HEAD") < 0) {
-		ret = brm_error_set(BRM_ERROR, "cannot read HEAD: %s",
-		    git_message());
-	} else if (git_reference_type(head) != GIT_REFERENCE_SYMBOLIC) {
-		ret = brm_error_set(BRM_ERROR, "HEAD is detached");
-		brm_error_hint(ret, "check out a branch first: git switch "
-		    "main");
-	} else {
-		*branch = brm_strdup(git_reference_symbolic_target(head));
-	}
-	git_reference_free(head);
-	return ret;
-}
-
 static int sync_open(struct sync *sy, struct brm_store *s,
     struct brm_sync_report *rep)
 {
@@ -1560,7 +1462,7 @@ static int sync_open(struct sync *sy, struct brm_store *s,
 	if ((ret = brm_store_repo(s, &sy->repo)) < 0)
 		return ret;
 	sy->git = brm_repo_git(sy->repo);
-	return head_branch(sy->git, &sy->branch);
+	return brm_repo_branch(sy->repo, &sy->branch);
 }
 
 static int sync_remote(struct sync *sy, const char *name)
@@ -1573,7 +1475,7 @@ static int sync_remote(struct sync *sy, const char *name)
 	}
 	if (err < 0)
 		return brm_error_set(BRM_ERROR, "cannot use remote '%s': %s",
-		    name, git_message());
+		    name, brm_repo_git_message());
 	sy->name = brm_strdup(name);
 	sy->net.url = git_remote_url(sy->remote);
 	sy->tracking = brm_xprintf("refs/remotes/%s/%s", name,
@@ -1663,7 +1565,7 @@ int brm_sync(struct brm_store *s, const char *remote,
 		git_error_clear();
 		if (have && (ret = integrate(&sy, &tracking, NULL)) < 0)
 			goto done;
-		if ((ret = head_oid(&sy, &head)) < 0)
+		if ((ret = brm_repo_branch_tip(sy.repo, sy.branch, &head)) < 0)
 			goto done;
 		if (!(ahead = count_new(sy.git, have ? &tracking : NULL,
 		    &head)))
@@ -1750,7 +1652,7 @@ static int find_target(const struct clist *cl, const struct state *st,
 			if (id_matches(cl->v[i].path, cl->v[i].id, ref, prefix))
 				add_path(&v, &n, cl->v[i].path);
 		for (i = 0; i < st->n; i++) {
-			kind_of_path(st->v[i].path, &id);
+			brm_record_of_path(st->v[i].path, &id);
 			if (id_matches(st->v[i].path, id, ref, prefix))
 				add_path(&v, &n, st->v[i].path);
 			free(id);
@@ -1831,11 +1733,11 @@ int brm_sync_resolve(struct brm_store *s, const char *ref, const char *field,
 	rep->upstream = brm_xprintf("%s/%s", st.remote,
 	    short_branch(st.branch));
 	git_oid_fromstr(&theirs, st.theirs);
-	if ((ret = head_oid(&sy, &head)) < 0 ||
+	if ((ret = brm_repo_branch_tip(sy.repo, sy.branch, &head)) < 0 ||
 	    (ret = merge_commits(sy.git, &head, &theirs, &st, &mo)) < 0 ||
 	    (ret = find_target(&mo.conflicts, &st, ref, &path)) < 0)
 		goto done;
-	kind = kind_of_path(path, &id);
+	kind = brm_record_of_path(path, &id);
 	if (side == BRM_MERGE_VALUE && !*field) {
 		ret = brm_error_set(BRM_EUSAGE, "--value needs a field: a "
 		    "whole record can only be taken from one side");
@@ -1921,7 +1823,7 @@ static int install_driver(git_repository *git)
 	    git_config_set_string(local, "merge.brm.driver",
 	    BRM_MERGE_DRIVER) < 0)
 		ret = brm_error_set(BRM_ERROR, "cannot set up the merge "
-		    "driver: %s", git_message());
+		    "driver: %s", brm_repo_git_message());
 	git_config_free(local);
 	git_config_free(cfg);
 	return ret;
@@ -1951,7 +1853,7 @@ static int empty_clone_branch(git_repository *git)
 	ref = brm_xprintf("%s%s", HEADS, value.size ? value.ptr : "main");
 	if ((err = git_repository_set_head(git, ref)) < 0)
 		err = brm_error_set(BRM_ERROR, "cannot set HEAD to '%s': %s",
-		    ref, git_message());
+		    ref, brm_repo_git_message());
 	free(ref);
 	git_buf_dispose(&value);
 	git_config_free(cfg);
@@ -2000,7 +1902,7 @@ static int adopt_branch(git_repository *git)
 	    git_reference_name(local))) < 0 ||
 	    (err = git_checkout_head(git, &co)) < 0)
 		err = brm_error_set(BRM_ERROR, "cannot check out '%s': %s",
-		    name, git_message());
+		    name, brm_repo_git_message());
 	git_commit_free(c);
 	git_reference_free(local);
 	git_reference_free(r);
@@ -2024,7 +1926,7 @@ int brm_sync_clone(const char *url, const char *dir,
 	if (git_libgit2_init() < 0) {
 		free(d);
 		return brm_error_set(BRM_ERROR, "cannot initialise libgit2: "
-		    "%s", git_message());
+		    "%s", brm_repo_git_message());
 	}
 	git_clone_options_init(&co, GIT_CLONE_OPTIONS_VERSION);
 	n.progress = progress;
@@ -2098,7 +2000,7 @@ static int text_merge(const struct brm_buf *b, const struct brm_buf *o,
 
 	if (git_libgit2_init() < 0)
 		return brm_error_set(BRM_ERROR, "cannot initialise libgit2: "
-		    "%s", git_message());
+		    "%s", brm_repo_git_message());
 	git_merge_file_input_init(&bi, GIT_MERGE_FILE_INPUT_VERSION);
 	git_merge_file_input_init(&oi, GIT_MERGE_FILE_INPUT_VERSION);
 	git_merge_file_input_init(&ti, GIT_MERGE_FILE_INPUT_VERSION);
@@ -2115,7 +2017,7 @@ static int text_merge(const struct brm_buf *b, const struct brm_buf *o,
 	mo.their_label = "theirs";
 	if (git_merge_file(&res, &bi, &oi, &ti, &mo) < 0) {
 		ret = brm_error_set(BRM_ERROR, "cannot merge '%s': %s", name,
-		    git_message());
+		    brm_repo_git_message());
 	} else {
 		*clean = res.automergeable;
 		ret = overwrite(ours, res.ptr, res.len);
@@ -2141,7 +2043,7 @@ static int load_text(struct brm_node **out, const struct brm_buf *b,
 static void note_value(struct brm_buf *notes, const char *side,
     const struct brm_node *n)
 {
-	char *s = brm_merge_show(n, SHOW_MAX);
+	char *s = brm_merge_show(n, BRM_MERGE_SHOW_MAX);
 
 	if (s)
 		brm_buf_printf(notes, "%s '%s'", side, s);
@@ -2169,7 +2071,7 @@ int brm_sync_merge_files(const char *base, const char *ours,
 	    (ret = read_all(theirs, &td)) < 0)
 		goto done;
 	if (path)
-		kind = kind_of_path(path, &id);
+		kind = brm_record_of_path(path, &id);
 	if (load_text(&b, &bd, name) < 0 || load_text(&o, &od, name) < 0 ||
 	    load_text(&t, &td, name) < 0) {
 		brm_buf_printf(notes, "%s: cannot merge it field by field: "
@@ -2193,7 +2095,8 @@ int brm_sync_merge_files(const char *base, const char *ours,
 	record_conflict = 1;
 	if (m.n || !m.result)
 		goto text;
-	if (kind && *(why = invalid(kind, id, m.result, name))) {
+	if (kind && *(why = brm_record_why_invalid(kind, id, m.result,
+	    name))) {
 		brm_buf_printf(notes, "%s: the merged record would be "
 		    "invalid: %s\n", name, why);
 		goto text;
