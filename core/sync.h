@@ -108,20 +108,4 @@ int brm_sync_clone(const char *url, const char *dir,
     const struct brm_sync_progress *progress, char **dir_out,
     int *portfolio);
 
-/* Set merge.brm.driver and merge.brm.name in the repository's config, for
- * the "*.yaml merge=brm" line of .gitattributes. */
-#define BRM_MERGE_DRIVER "brm merge-driver %O %A %B %P"
-int brm_sync_install_driver(struct brm_repo *repo);
-
-/*
- * git's merge driver: merge the files base, ours and theirs (git's %O %A
- * %B) record by record and write the result to ours.  path (%P, may be
- * NULL) tells the record's kind.  On a conflict, or input brm cannot
- * read as a record, ours receives git's textual merge with conflict
- * markers and *conflicted is 1; notes says why, a line each.
- */
-int brm_sync_merge_files(const char *base, const char *ours,
-    const char *theirs, const char *path, struct brm_buf *notes,
-    int *conflicted);
-
 #endif
