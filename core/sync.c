@@ -25,6 +25,7 @@
 #include "mergedriver.h"
 #include "problems.h"
 #include "record.h"
+#include "remote.h"
 #include "repo.h"
 #include "schema.h"
 #include "store.h"
@@ -335,142 +336,6 @@ static const struct choice *whole_choice(const struct state *st,
 		if (!strcmp(st->v[i].path, path) && !*st->v[i].field)
 			return &st->v[i];
 	return NULL;
-}
-
-/* ---- the network ---- */
-
-struct net {
-	const struct brm_sync_progress *progress;
-	const char *url;
-	int tried_agent, tried_user, auth_failed;
-	char *refused;		/* why the remote refused our update */
-};
-
-/*
- * ssh: the keys in ssh-agent, once (libgit2 asks again after a refusal,
- * which would loop).  https: libgit2 cannot ask git's credential
- * helpers, so there is nothing to offer; the caller says so.
- */
-static int on_credentials(git_credential **out, const char *url,
-    const char *user, unsigned int allowed, void *payload)
-{
-	struct net *n = payload;
-
-	if ((allowed & GIT_CREDENTIAL_SSH_KEY) && !n->tried_agent) {
-		n->tried_agent = 1;
-		return git_credential_ssh_key_from_agent(out,
-		    user ? user : "git");
-	}
-	if ((allowed & GIT_CREDENTIAL_USERNAME) && !n->tried_user) {
-		n->tried_user = 1;
-		return git_credential_username_new(out, user ? user : "git");
-	}
-	n->auth_failed = 1;
-	git_error_set_str(GIT_ERROR_NET, n->tried_agent ?
-	    "the server refused the keys in ssh-agent" :
-	    "the server asks for a user name and password");
-	return GIT_EAUTH;
-}
-
-static void progress(struct net *n, const char *what, size_t done,
-    size_t total, size_t bytes)
-{
-	if (n->progress && n->progress->fn)
-		n->progress->fn(what, done, total, bytes,
-		    n->progress->payload);
-}
-
-static int on_transfer(const git_indexer_progress *st, void *payload)
-{
-	if (st->received_objects < st->total_objects || !st->total_deltas)
-		progress(payload, "Receiving objects", st->received_objects,
-		    st->total_objects, st->received_bytes);
-	else
-		progress(payload, "Resolving deltas", st->indexed_deltas,
-		    st->total_deltas, st->received_bytes);
-	return 0;
-}
-
-static int on_push_transfer(unsigned int current, unsigned int total,
-    size_t bytes, void *payload)
-{
-	progress(payload, "Writing objects", current, total, bytes);
-	return 0;
-}
-
-static int on_pack_written(const git_indexer_progress *st, void *payload)
-{
-	progress(payload, "Writing objects", st->received_objects,
-	    st->total_objects, st->received_bytes);
-	return 0;
-}
-
-static int on_push_update(const char *ref, const char *status, void *data)
-{
-	struct net *n = data;
-
-	if (status && !n->refused)
-		n->refused = brm_strdup(status);
-	return 0;
-}
-
-static void net_callbacks(git_remote_callbacks *cb, struct net *n)
-{
-	cb->credentials = on_credentials;
-	cb->transfer_progress = on_transfer;
-	cb->push_transfer_progress = on_push_transfer;
-	cb->push_update_reference = on_push_update;
-	cb->payload = n;
-}
-
-static int is_https(const char *url)
-{
-	return !strncmp(url, "https://", 8) || !strncmp(url, "http://", 7);
-}
-
-static int net_error(struct net *n, const char *what, int err)
-{
-	int ret;
-
-	if (n->auth_failed || err == GIT_EAUTH) {
-		ret = brm_error_set(BRM_ERROR, "cannot authenticate to '%s': "
-		    "%s", n->url, brm_repo_git_message());
-		if (is_https(n->url))
-			return brm_error_hint(ret, "brm talks to git servers "
-			    "through libgit2, which cannot use git's "
-			    "credential helpers; use the repository's ssh "
-			    "URL (git remote set-url origin "
-			    "git@host:path.git) with your key in ssh-agent");
-		return brm_error_hint(ret, "brm authenticates with the keys "
-		    "in ssh-agent: start it, add your key (ssh-add) and "
-		    "check that the server accepts it");
-	}
-	if (err == GIT_ECERTIFICATE) {
-		ret = brm_error_set(BRM_ERROR, "cannot verify the server of "
-		    "'%s': %s", n->url, brm_repo_git_message());
-		return brm_error_hint(ret, "for ssh, brm trusts the host keys "
-		    "in ~/.ssh/known_hosts: connect once with ssh to check "
-		    "and record the server's key");
-	}
-	return brm_error_set(BRM_ERROR, "cannot %s '%s': %s", what, n->url,
-	    brm_repo_git_message());
-}
-
-/* The directory of a remote on this machine; NULL for a network URL. */
-static char *local_path(const char *url)
-{
-	const char *colon, *slash;
-
-	if (!strncmp(url, "file://", 7))
-		return brm_strdup(url + 7);
-	if (strstr(url, "://"))
-		return NULL;
-	/* scp-like "host:path" has a colon before any slash */
-	colon = strchr(url, ':');
-	slash = strchr(url, '/');
-	if (colon && (!slash || colon < slash))
-		return NULL;
-	return brm_strdup(url);
 }
 
 /* ---- what came in ---- */
@@ -1040,7 +905,7 @@ struct sync {
 	char *branch;		/* "refs/heads/main" */
 	char *tracking;		/* "refs/remotes/origin/main" */
 	char *upstream;		/* "origin/main" */
-	struct net net;
+	struct brm_remote net;
 	struct summary summary;
 	struct brm_sync_report *rep;
 	unsigned seed;
@@ -1275,142 +1140,14 @@ done:
 
 /* ---- pushing ---- */
 
-/*
- * libgit2 1.5's local transport writes the remote's branch without
- * looking at what it holds by then, so of two pushes racing through it
- * one can silently undo the other.  For a remote on this machine brm
- * writes the objects into the remote's object database itself and moves
- * its branch by compare-and-swap: a push that lost the race is refused
- * and retried after a merge, as a server would have it.
- */
-static int push_local(struct sync *sy, const char *path,
-    const git_oid *head, const git_oid *expected, int *refused)
-{
-	git_repository *rr = NULL;
-	git_packbuilder *pb = NULL;
-	git_revwalk *walk = NULL;
-	git_reference *ref = NULL;
-	git_buf objects = GIT_BUF_INIT;
-	char *pack = NULL;
-	git_oid cur;
-	int err, ret = 0;
-
-	if (git_repository_open_ext(&rr, path, GIT_REPOSITORY_OPEN_NO_SEARCH,
-	    NULL) < 0) {
-		ret = brm_error_set(BRM_ERROR, "cannot push to '%s': %s",
-		    sy->net.url, brm_repo_git_message());
-		goto done;
-	}
-	if (!git_repository_is_bare(rr)) {
-		ret = brm_error_set(BRM_ERROR, "cannot push to '%s': it has a "
-		    "work tree", sy->net.url);
-		brm_error_hint(ret, "share a portfolio through a bare "
-		    "repository: git init --bare <dir>");
-		goto done;
-	}
-	if (git_revwalk_new(&walk, sy->git) < 0 ||
-	    git_revwalk_push(walk, head) < 0)
-		goto failed;
-	if (expected && git_revwalk_hide(walk, expected) < 0)
-		git_error_clear();
-	if (git_reference_name_to_id(&cur, rr, sy->branch) == 0 &&
-	    git_revwalk_hide(walk, &cur) < 0)
-		git_error_clear();	/* theirs is newer than our fetch */
-	if (git_packbuilder_new(&pb, sy->git) < 0 ||
-	    git_packbuilder_insert_walk(pb, walk) < 0 ||
-	    git_repository_item_path(&objects, rr,
-	    GIT_REPOSITORY_ITEM_OBJECTS) < 0)
-		goto failed;
-	pack = brm_xprintf("%s%spack", objects.ptr,
-	    objects.size && objects.ptr[objects.size - 1] == '/' ? "" : "/");
-	if (git_packbuilder_object_count(pb) &&
-	    git_packbuilder_write(pb, pack, 0, on_pack_written, &sy->net) < 0)
-		goto failed;
-	if (expected)
-		err = git_reference_create_matching(&ref, rr, sy->branch, head,
-		    1, expected, "push");
-	else
-		err = git_reference_create_matching(&ref, rr, sy->branch, head,
-		    0, NULL, "push");
-	if (err == GIT_EMODIFIED || err == GIT_ELOCKED || err == GIT_EEXISTS ||
-	    err == GIT_ENOTFOUND) {
-		git_error_clear();
-		*refused = 1;
-		goto done;
-	}
-	if (err < 0)
-		goto failed;
-	if (!expected)
-		sy->rep->created = 1;
-	/* a new bare repository's HEAD names a branch nobody pushed */
-	if (git_repository_head_unborn(rr) == 1 &&
-	    git_repository_set_head(rr, sy->branch) < 0)
-		git_error_clear();
-	goto done;
-failed:
-	ret = brm_error_set(BRM_ERROR, "cannot push to '%s': %s", sy->net.url,
-	    brm_repo_git_message());
-done:
-	free(pack);
-	git_buf_dispose(&objects);
-	git_reference_free(ref);
-	git_packbuilder_free(pb);
-	git_revwalk_free(walk);
-	git_repository_free(rr);
-	return ret;
-}
-
-/* Refusals that mean the remote moved since we fetched. */
-static int moved_meanwhile(const char *status)
-{
-	return strstr(status, "fast-forward") || strstr(status, "fetch first")
-	    || strstr(status, "stale") || strstr(status, "lock");
-}
-
-static int push_network(struct sync *sy, int *refused)
-{
-	git_push_options po;
-	char *spec = brm_xprintf("%s:%s", sy->branch, sy->branch);
-	git_strarray specs = { &spec, 1 };
-	int err, ret = 0;
-
-	git_push_options_init(&po, GIT_PUSH_OPTIONS_VERSION);
-	free(sy->net.refused);
-	sy->net.refused = NULL;
-	net_callbacks(&po.callbacks, &sy->net);
-	err = git_remote_push(sy->remote, &specs, &po);
-	if (err == GIT_ENONFASTFORWARD) {
-		git_error_clear();
-		*refused = 1;
-	} else if (err < 0) {
-		ret = net_error(&sy->net, "push to", err);
-	} else if (sy->net.refused && moved_meanwhile(sy->net.refused)) {
-		*refused = 1;
-	} else if (sy->net.refused) {
-		ret = brm_error_set(BRM_ERROR, "'%s' refused the push: %s",
-		    sy->net.url, sy->net.refused);
-	}
-	free(spec);
-	return ret;
-}
-
 static int push(struct sync *sy, const git_oid *head,
     const git_oid *expected, int *refused)
 {
-	const char *url = git_remote_pushurl(sy->remote);
 	git_reference *ref = NULL;
-	char *path;
 	int ret;
 
-	*refused = 0;
-	sy->net.url = url ? url : git_remote_url(sy->remote);
-	if ((path = local_path(sy->net.url)))
-		ret = push_local(sy, path, head, expected, refused);
-	else
-		ret = push_network(sy, refused);
-	free(path);
-	sy->net.url = git_remote_url(sy->remote);
-	if (ret == 0 && !*refused) {
+	if ((ret = brm_remote_push(&sy->net, sy->git, sy->remote, sy->branch,
+	    head, expected, refused)) == 0 && !*refused) {
 		if (!expected)
 			sy->rep->created = 1;
 		if (git_reference_create(&ref, sy->git, sy->tracking, head, 1,
@@ -1494,7 +1231,7 @@ static void sync_close(struct sync *sy)
 	free(sy->branch);
 	free(sy->tracking);
 	free(sy->upstream);
-	free(sy->net.refused);
+	brm_remote_release(&sy->net);
 	summary_release(&sy->summary);
 }
 
@@ -1521,17 +1258,15 @@ static void set_upstream(struct sync *sy)
 }
 
 int brm_sync(struct brm_store *s, const char *remote,
-    const struct brm_sync_progress *progress, struct brm_sync_report *rep)
+    const struct brm_remote_progress *progress, struct brm_sync_report *rep)
 {
-	git_fetch_options fo;
 	struct state st = { 0 };
 	struct sync sy;
 	git_oid theirs, tracking, head;
 	size_t tries, ahead;
-	int found = 0, have, refused, err, ret;
+	int found = 0, have, refused, ret;
 
 	memset(rep, 0, sizeof(*rep));
-	git_fetch_options_init(&fo, GIT_FETCH_OPTIONS_VERSION);
 	if ((ret = sync_open(&sy, s, rep)) < 0 ||
 	    (ret = state_load(&st, sy.git, &found)) < 0)
 		goto done;
@@ -1555,12 +1290,8 @@ int brm_sync(struct brm_store *s, const char *remote,
 		rep->resumed = 1;
 	}
 	for (tries = 1;; tries++) {
-		sy.net.tried_agent = sy.net.tried_user = 0;
-		net_callbacks(&fo.callbacks, &sy.net);
-		if ((err = git_remote_fetch(sy.remote, NULL, &fo, NULL)) < 0) {
-			ret = net_error(&sy.net, "fetch from", err);
+		if ((ret = brm_remote_fetch(&sy.net, sy.remote)) < 0)
 			goto done;
-		}
 		have = git_reference_name_to_id(&tracking, sy.git,
 		    sy.tracking) == 0;
 		git_error_clear();
@@ -1890,11 +1621,11 @@ static int adopt_branch(git_repository *git)
 }
 
 int brm_sync_clone(const char *url, const char *dir,
-    const struct brm_sync_progress *progress, char **dir_out,
+    const struct brm_remote_progress *progress, char **dir_out,
     int *portfolio)
 {
 	git_clone_options co;
-	struct net n = { 0 };
+	struct brm_remote n = { 0 };
 	git_repository *git = NULL;
 	char *d = dir ? brm_strdup(dir) : default_dir(url), *cfg = NULL;
 	int err, ret = 0;
@@ -1909,10 +1640,10 @@ int brm_sync_clone(const char *url, const char *dir,
 	git_clone_options_init(&co, GIT_CLONE_OPTIONS_VERSION);
 	n.progress = progress;
 	n.url = url;
-	net_callbacks(&co.fetch_opts.callbacks, &n);
+	brm_remote_callbacks(&co.fetch_opts.callbacks, &n);
 	co.checkout_opts.checkout_strategy = GIT_CHECKOUT_SAFE;
 	if ((err = git_clone(&git, url, d, &co)) < 0) {
-		ret = net_error(&n, "clone", err);
+		ret = brm_remote_error(&n, "clone", err);
 		goto done;
 	}
 	if (git_repository_head_unborn(git) == 1 &&
@@ -1925,7 +1656,7 @@ int brm_sync_clone(const char *url, const char *dir,
 	*dir_out = d;
 	d = NULL;
 done:
-	free(n.refused);
+	brm_remote_release(&n);
 	free(cfg);
 	free(d);
 	git_repository_free(git);

@@ -33,16 +33,10 @@
 
 #include "buf.h"
 #include "merge.h"
+#include "remote.h"
 #include "store.h"
 
 struct brm_repo;
-
-/* Called during transfers ("Receiving objects", "Writing objects"...). */
-struct brm_sync_progress {
-	void (*fn)(const char *what, size_t done, size_t total, size_t bytes,
-	    void *payload);
-	void *payload;
-};
 
 struct brm_sync_conflict {
 	char *path;		/* the file */
@@ -80,7 +74,7 @@ void brm_sync_report_release(struct brm_sync_report *r);
  * BRM_ENOTFOUND for a missing remote, with a hint.
  */
 int brm_sync(struct brm_store *s, const char *remote,
-    const struct brm_sync_progress *progress, struct brm_sync_report *rep);
+    const struct brm_remote_progress *progress, struct brm_sync_report *rep);
 
 /* Drop the pending merge; *remote (malloc'd) names whose it was.
  * BRM_ENOTFOUND when there is none. */
@@ -105,7 +99,7 @@ int brm_sync_resolve(struct brm_store *s, const char *ref, const char *field,
  * empty, or some other repository).
  */
 int brm_sync_clone(const char *url, const char *dir,
-    const struct brm_sync_progress *progress, char **dir_out,
+    const struct brm_remote_progress *progress, char **dir_out,
     int *portfolio);
 
 #endif
