@@ -92,14 +92,4 @@ int brm_sync_resolve(struct brm_store *s, const char *ref, const char *field,
     enum brm_merge_side side, const char *value, struct brm_sync_report *rep,
     char **what);
 
-/*
- * Clone url into dir (NULL: the url's last component, without .git;
- * *dir_out receives the directory used, malloc'd) and set up the merge
- * driver.  *portfolio is 1 when the clone is a brm portfolio (it may be
- * empty, or some other repository).
- */
-int brm_sync_clone(const char *url, const char *dir,
-    const struct brm_remote_progress *progress, char **dir_out,
-    int *portfolio);
-
 #endif
