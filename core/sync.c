@@ -21,6 +21,7 @@
 #include "buf.h"
 #include "error.h"
 #include "id.h"
+#include "incoming.h"
 #include "merge.h"
 #include "problems.h"
 #include "record.h"
@@ -337,181 +338,7 @@ static const struct choice *whole_choice(const struct state *st,
 	return NULL;
 }
 
-/* ---- what came in ---- */
-
-static const struct {
-	const char *command, *one, *many;
-} phrases[] = {
-	{ "init", "portfolio created", "portfolios created" },
-	{ "add-customer", "new customer", "new customers" },
-	{ "add-contact", "new contact", "new contacts" },
-	{ "add-service", "new service", "new services" },
-	{ "subscribe", "new subscription", "new subscriptions" },
-	{ "add-requirement", "new requirement", "new requirements" },
-	{ "log-meeting", "new meeting", "new meetings" },
-	{ "add-action", "new action item", "new action items" },
-	{ "done-action", "action item done", "action items done" },
-	{ "record-complaint", "new complaint", "new complaints" },
-	{ "ack-complaint", "complaint acknowledged",
-	  "complaints acknowledged" },
-	{ "resolve-complaint", "complaint resolved", "complaints resolved" },
-	{ "close-complaint", "complaint closed", "complaints closed" },
-	{ "reopen-complaint", "complaint reopened", "complaints reopened" },
-	{ "record-praise", "new praise", "new praise" },
-	{ "record-survey", "new survey", "new surveys" },
-	{ "record-value-add", "new value-added service",
-	  "new value-added services" },
-	{ "record-event", "new event", "new events" },
-	{ "add-supplier", "new supplier", "new suppliers" },
-	{ "add-contract", "new supplier contract", "new supplier contracts" },
-	{ "audit-supplier", "new audit", "new audits" },
-	{ "open-dispute", "new dispute", "new disputes" },
-	{ "escalate-dispute", "dispute escalated", "disputes escalated" },
-	{ "resolve-dispute", "dispute resolved", "disputes resolved" },
-	{ "add-third-party", "new third party", "new third parties" },
-};
-
-struct tally {
-	char *one, *many;
-	size_t n;
-};
-
-struct summary {
-	struct tally *t;
-	size_t n, alloc;
-	char **authors;
-	size_t n_authors;
-};
-
-static void tally(struct summary *s, char *one, char *many)
-{
-	size_t i;
-
-	for (i = 0; i < s->n; i++)
-		if (!strcmp(s->t[i].one, one)) {
-			s->t[i].n++;
-			free(one);
-			free(many);
-			return;
-		}
-	if (s->n == s->alloc) {
-		s->alloc = s->alloc ? 2 * s->alloc : 8;
-		s->t = brm_realloc(s->t, s->alloc * sizeof(*s->t));
-	}
-	s->t[s->n++] = (struct tally){ one, many, 1 };
-}
-
-static void add_author(struct summary *s, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < s->n_authors; i++)
-		if (!strcmp(s->authors[i], name))
-			return;
-	s->authors = brm_realloc(s->authors, (s->n_authors + 1) *
-	    sizeof(*s->authors));
-	s->authors[s->n_authors++] = brm_strdup(name);
-}
-
-/* One commit's contribution, from its trailers. */
-static void tally_commit(struct summary *s, const char *message)
-{
-	git_message_trailer_array tr = { 0 };
-	const char *command = NULL, *kind_name = NULL;
-	const struct brm_kind *kind;
-	size_t i;
-
-	if (git_message_trailers(&tr, message) == 0)
-		for (i = 0; i < tr.count; i++) {
-			if (!strcmp(tr.trailers[i].key, "Brm-Command"))
-				command = tr.trailers[i].value;
-			else if (!strcmp(tr.trailers[i].key, "Brm-Kind"))
-				kind_name = tr.trailers[i].value;
-		}
-	git_error_clear();
-	kind = kind_name ? brm_kind_lookup(kind_name) : NULL;
-	for (i = 0; command && i < sizeof(phrases) / sizeof(phrases[0]); i++)
-		if (!strcmp(phrases[i].command, command))
-			break;
-	if (command && i < sizeof(phrases) / sizeof(phrases[0]))
-		tally(s, brm_strdup(phrases[i].one),
-		    brm_strdup(phrases[i].many));
-	else if (command && kind && !strcmp(command, "rm"))
-		tally(s, brm_xprintf("%s removed", kind->name),
-		    brm_xprintf("%s removed", kind->plural));
-	else if (command && kind && (!strcmp(command, "set") ||
-	    !strcmp(command, "edit")))
-		tally(s, brm_xprintf("%s changed", kind->name),
-		    brm_xprintf("%s changed", kind->plural));
-	else if (command && kind)
-		tally(s, brm_xprintf("change to a %s", kind->name),
-		    brm_xprintf("changes to %s", kind->plural));
-	else
-		tally(s, brm_strdup("other commit"),
-		    brm_strdup("other commits"));
-	git_message_trailer_array_free(&tr);
-}
-
-/* "3 new meetings, 1 complaint resolved by Olga Test and Ivan Petrov" */
-static char *summary_text(const struct summary *s)
-{
-	struct brm_buf b = BRM_BUF_INIT;
-	size_t i;
-
-	if (!s->n)
-		return NULL;
-	for (i = 0; i < s->n; i++)
-		brm_buf_printf(&b, "%s%zu %s", i ? ", " : "", s->t[i].n,
-		    s->t[i].n == 1 ? s->t[i].one : s->t[i].many);
-	for (i = 0; i < s->n_authors; i++)
-		brm_buf_printf(&b, "%s%s", i == 0 ? " by " :
-		    i + 1 == s->n_authors ? " and " : ", ", s->authors[i]);
-	return brm_buf_detach(&b);
-}
-
-static void summary_release(struct summary *s)
-{
-	size_t i;
-
-	for (i = 0; i < s->n; i++) {
-		free(s->t[i].one);
-		free(s->t[i].many);
-	}
-	free(s->t);
-	brm_strv_free(s->authors, s->n_authors);
-	memset(s, 0, sizeof(*s));
-}
-
-/* Tally the commits reachable from to but not from from, oldest first;
- * returns how many there were (merges not counted). */
-static size_t summarize(git_repository *git, struct summary *s,
-    const git_oid *from, const git_oid *to)
-{
-	git_revwalk *walk = NULL;
-	git_commit *c;
-	git_oid id;
-	size_t n = 0;
-
-	if (git_revwalk_new(&walk, git) < 0 ||
-	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL |
-	    GIT_SORT_REVERSE) < 0 || git_revwalk_push(walk, to) < 0 ||
-	    (from && git_revwalk_hide(walk, from) < 0))
-		goto done;
-	while (git_revwalk_next(&id, walk) == 0) {
-		if (git_commit_lookup(&c, git, &id) < 0)
-			break;
-		if (git_commit_parentcount(c) < 2) {
-			tally_commit(s, git_commit_message(c));
-			add_author(s, git_commit_author(c)->name);
-			n++;
-		}
-		git_commit_free(c);
-	}
-done:
-	git_error_clear();
-	git_revwalk_free(walk);
-	return n;
-}
+/* ---- what goes out ---- */
 
 /* Commits reachable from to but not from from (NULL: all). */
 static size_t count_new(git_repository *git, const git_oid *from,
@@ -905,7 +732,7 @@ struct sync {
 	char *tracking;		/* "refs/remotes/origin/main" */
 	char *upstream;		/* "origin/main" */
 	struct brm_remote net;
-	struct summary summary;
+	struct brm_incoming incoming;
 	struct brm_sync_report *rep;
 	unsigned seed;
 };
@@ -1095,7 +922,8 @@ static int integrate(struct sync *sy, const git_oid *theirs,
 			state_remove(sy->git);
 		return 0;
 	}
-	sy->rep->received += summarize(sy->git, &sy->summary, &head, theirs);
+	sy->rep->received += brm_incoming_add(&sy->incoming, sy->git, &head,
+	    theirs);
 	if (git_graph_descendant_of(sy->git, theirs, &head) == 1) {
 		msg = brm_xprintf("sync: fast-forward to %s", sy->upstream);
 		if ((ret = move_branch(sy, &head, theirs, msg)) == 0) {
@@ -1231,7 +1059,7 @@ static void sync_close(struct sync *sy)
 	free(sy->tracking);
 	free(sy->upstream);
 	brm_remote_release(&sy->net);
-	summary_release(&sy->summary);
+	brm_incoming_release(&sy->incoming);
 }
 
 /* Let plain git know where the branch syncs to, unless it knows. */
@@ -1319,7 +1147,7 @@ int brm_sync(struct brm_store *s, const char *remote,
 	}
 	set_upstream(&sy);
 done:
-	rep->incoming = summary_text(&sy.summary);
+	rep->incoming = brm_incoming_text(&sy.incoming);
 	sync_close(&sy);
 	state_release(&st);
 	return ret;
