@@ -23,6 +23,7 @@
 #include "id.h"
 #include "incoming.h"
 #include "merge.h"
+#include "pending.h"
 #include "problems.h"
 #include "record.h"
 #include "remote.h"
@@ -34,8 +35,6 @@
 #include "formats/yaml.h"
 
 #define HEADS "refs/heads/"
-#define STATE_DIR "brm-merge"
-#define STATE_FILE STATE_DIR "/state.yaml"
 #define PUSH_TRIES 10
 
 static void sleep_ms(long ms)
@@ -116,228 +115,6 @@ void brm_sync_report_release(struct brm_sync_report *r)
 	memset(r, 0, sizeof(*r));
 }
 
-/* ---- the pending merge ---- */
-
-struct choice {
-	char *path;
-	char *field;		/* "" for the whole record */
-	enum brm_merge_side side;
-	char *value;		/* BRM_MERGE_VALUE */
-};
-
-struct state {
-	char *remote;
-	char *branch;
-	char theirs[GIT_OID_HEXSZ + 1];
-	struct choice *v;
-	size_t n, alloc;
-};
-
-static const char *const side_names[] = { "ours", "theirs", "value" };
-
-static void state_release(struct state *st)
-{
-	size_t i;
-
-	for (i = 0; i < st->n; i++) {
-		free(st->v[i].path);
-		free(st->v[i].field);
-		free(st->v[i].value);
-	}
-	free(st->v);
-	free(st->remote);
-	free(st->branch);
-	memset(st, 0, sizeof(*st));
-}
-
-static void state_add(struct state *st, const char *path, const char *field,
-    enum brm_merge_side side, const char *value)
-{
-	struct choice *c;
-
-	if (st->n == st->alloc) {
-		st->alloc = st->alloc ? 2 * st->alloc : 8;
-		st->v = brm_realloc(st->v, st->alloc * sizeof(*st->v));
-	}
-	c = &st->v[st->n++];
-	c->path = brm_strdup(path);
-	c->field = brm_strdup(field);
-	c->side = side;
-	c->value = value ? brm_strdup(value) : NULL;
-}
-
-static char *state_path(git_repository *git)
-{
-	return brm_xprintf("%s%s", git_repository_path(git), STATE_FILE);
-}
-
-static int bad_state(const char *path, const char *what)
-{
-	brm_error_set(BRM_ERROR, "the pending merge in '%s' is damaged: %s",
-	    path, what);
-	return brm_error_hint(BRM_ERROR, "drop it with 'brm sync --abort' "
-	    "and sync again");
-}
-
-static int state_parse(struct state *st, const struct brm_node *root,
-    const char *path)
-{
-	const struct brm_node *list = brm_node_get(root, "choices"), *c;
-	const char *remote = brm_node_str(root, "remote");
-	const char *branch = brm_node_str(root, "branch");
-	const char *theirs = brm_node_str(root, "theirs"), *side;
-	git_oid id;
-	size_t i;
-	int s;
-
-	if (!remote || !branch || !theirs || strlen(theirs) != GIT_OID_HEXSZ ||
-	    git_oid_fromstr(&id, theirs) < 0)
-		return bad_state(path, "no remote, branch or commit");
-	st->remote = brm_strdup(remote);
-	st->branch = brm_strdup(branch);
-	memcpy(st->theirs, theirs, sizeof(st->theirs));
-	for (i = 0; list && list->type == BRM_NODE_SEQ && i < list->n; i++) {
-		c = list->items[i];
-		side = brm_node_str(c, "side");
-		for (s = 0; side && s < 3 && strcmp(side, side_names[s]); s++)
-			;
-		if (!brm_node_str(c, "path") || !brm_node_str(c, "field") ||
-		    !side || s == 3 || (s == BRM_MERGE_VALUE &&
-		    !brm_node_str(c, "value")))
-			return bad_state(path, "a choice is incomplete");
-		state_add(st, brm_node_str(c, "path"),
-		    brm_node_str(c, "field"), (enum brm_merge_side)s,
-		    brm_node_str(c, "value"));
-	}
-	return 0;
-}
-
-/* *found = 0 and nothing loaded when no merge is pending. */
-static int state_load(struct state *st, git_repository *git, int *found)
-{
-	struct brm_node *root = NULL;
-	char *path = state_path(git);
-	int ret = 0;
-
-	*found = 0;
-	if (access(path, F_OK) != 0)
-		goto done;
-	if ((ret = brm_yaml_load_file(&root, path, path)) < 0) {
-		ret = bad_state(path, brm_error_last());
-		goto done;
-	}
-	if ((ret = state_parse(st, root, path)) < 0) {
-		state_release(st);
-		goto done;
-	}
-	*found = 1;
-done:
-	brm_node_free(root);
-	free(path);
-	return ret;
-}
-
-static void add_str(struct brm_node *map, const char *key, const char *v)
-{
-	if (v)
-		brm_node_set(map, key, brm_node_new_str(v));
-}
-
-static int write_file(const char *path, const char *data, size_t len)
-{
-	char *tmp = brm_xprintf("%s.tmp-%ld", path, (long)getpid());
-	FILE *f = fopen(tmp, "w");
-	int ret = 0;
-
-	if (!f || fwrite(data, 1, len, f) != len || fflush(f) != 0 ||
-	    fsync(fileno(f)) != 0)
-		ret = brm_error_set(BRM_ERROR, "cannot write '%s': %s", path,
-		    strerror(errno));
-	if (f && fclose(f) != 0 && ret == 0)
-		ret = brm_error_set(BRM_ERROR, "cannot write '%s': %s", path,
-		    strerror(errno));
-	if (ret == 0 && rename(tmp, path) < 0)
-		ret = brm_error_set(BRM_ERROR, "cannot write '%s': %s", path,
-		    strerror(errno));
-	if (ret < 0)
-		unlink(tmp);
-	free(tmp);
-	return ret;
-}
-
-static int state_save(const struct state *st, git_repository *git,
-    const struct clist *conflicts)
-{
-	struct brm_node *root = brm_node_new_map(), *list, *m;
-	struct brm_buf yaml = BRM_BUF_INIT;
-	char *dir = brm_xprintf("%s%s", git_repository_path(git), STATE_DIR);
-	char *path = state_path(git);
-	size_t i;
-	int ret;
-
-	add_str(root, "remote", st->remote);
-	add_str(root, "branch", st->branch);
-	add_str(root, "theirs", st->theirs);
-	list = brm_node_new_seq();
-	for (i = 0; i < st->n; i++) {
-		m = brm_node_new_map();
-		add_str(m, "path", st->v[i].path);
-		add_str(m, "field", st->v[i].field);
-		add_str(m, "side", side_names[st->v[i].side]);
-		add_str(m, "value", st->v[i].value);
-		brm_node_append(list, m);
-	}
-	brm_node_set(root, "choices", list);
-	list = brm_node_new_seq();
-	for (i = 0; conflicts && i < conflicts->n; i++) {
-		const struct brm_sync_conflict *c = &conflicts->v[i];
-
-		m = brm_node_new_map();
-		add_str(m, "path", c->path);
-		add_str(m, "id", c->id);
-		add_str(m, "field", c->field);
-		add_str(m, "base", c->base);
-		add_str(m, "ours", c->ours);
-		add_str(m, "theirs", c->theirs);
-		add_str(m, "reason", c->reason);
-		brm_node_append(list, m);
-	}
-	brm_node_set(root, "conflicts", list);
-	if (mkdir(dir, 0777) < 0 && errno != EEXIST)
-		ret = brm_error_set(BRM_ERROR, "cannot create '%s': %s", dir,
-		    strerror(errno));
-	else if ((ret = brm_yaml_emit(&yaml, root)) == 0)
-		ret = write_file(path, yaml.data, yaml.len);
-	brm_buf_release(&yaml);
-	brm_node_free(root);
-	free(dir);
-	free(path);
-	return ret;
-}
-
-static void state_remove(git_repository *git)
-{
-	char *dir = brm_xprintf("%s%s", git_repository_path(git), STATE_DIR);
-	char *path = state_path(git);
-
-	unlink(path);
-	rmdir(dir);
-	free(dir);
-	free(path);
-}
-
-/* The choices for path: the whole-record one, or those for fields. */
-static const struct choice *whole_choice(const struct state *st,
-    const char *path)
-{
-	size_t i;
-
-	for (i = 0; st && i < st->n; i++)
-		if (!strcmp(st->v[i].path, path) && !*st->v[i].field)
-			return &st->v[i];
-	return NULL;
-}
-
 /* ---- what goes out ---- */
 
 /* Commits reachable from to but not from from (NULL: all). */
@@ -363,7 +140,7 @@ static size_t count_new(git_repository *git, const git_oid *from,
 struct mctx {
 	git_repository *git;
 	git_index *idx;
-	const struct state *st;
+	const struct brm_pending *st;
 	struct clist conflicts;
 	char **records;
 	size_t n_records;
@@ -414,26 +191,6 @@ static int load_blob(struct brm_node **out, git_blob *blob, const char *path)
 	    (size_t)git_blob_rawsize(blob), path);
 }
 
-/* A value typed for field: parsed as the schema says, else a string. */
-static int choice_value(struct brm_node **out, const struct brm_kind *kind,
-    const char *field, const char *text)
-{
-	const struct brm_field *f = kind ? brm_field_at(kind, field) : NULL;
-	const char *last = strrchr(field, '.');
-
-	*out = NULL;
-	last = last ? last + 1 : field;
-	if (!f) {
-		*out = brm_node_new_str(text);
-		return 0;
-	}
-	if (f->type == BRM_F_MAP || ((f->flags & BRM_FIELD_LIST) &&
-	    strspn(last, "0123456789") != strlen(last)))
-		return brm_error_set(BRM_EINVALID, "'%s' holds more than one "
-		    "value; take it with --ours or --theirs", field);
-	return brm_field_parse(out, f, text, "--value");
-}
-
 static void add_merge_conflicts(struct mctx *c, const char *path,
     const struct brm_kind *kind, const char *id, const struct brm_merge *m)
 {
@@ -470,13 +227,13 @@ static void apply_choices(struct mctx *c, struct brm_merge *m,
 	int ret;
 
 	for (i = 0; c->st && i < c->st->n; i++) {
-		const struct choice *ch = &c->st->v[i];
+		const struct brm_pending_choice *ch = &c->st->v[i];
 
 		if (strcmp(ch->path, path) || !*ch->field)
 			continue;
 		v = NULL;
-		if ((ret = ch->side == BRM_MERGE_VALUE ? choice_value(&v, kind,
-		    ch->field, ch->value) : 0) == 0)
+		if ((ret = ch->side == BRM_MERGE_VALUE ? brm_pending_value(&v,
+		    kind, ch->field, ch->value) : 0) == 0)
 			ret = brm_merge_pick(m, o, t, ch->field, ch->side, v);
 		brm_node_free(v);
 		if (ret < 0) {
@@ -494,7 +251,8 @@ static void apply_choices(struct mctx *c, struct brm_merge *m,
 static int merge_record(struct mctx *c, const char *path, git_blob *bb,
     git_blob *ob, git_blob *tb)
 {
-	const struct choice *whole = whole_choice(c->st, path);
+	const struct brm_pending_choice *whole =
+	    brm_pending_whole(c->st, path);
 	struct brm_node *b = NULL, *o = NULL, *t = NULL;
 	struct brm_merge m = BRM_MERGE_INIT;
 	struct brm_buf yaml = BRM_BUF_INIT;
@@ -563,7 +321,8 @@ done:
 static int merge_other(struct mctx *c, const char *path, git_blob *ob,
     git_blob *tb)
 {
-	const struct choice *whole = whole_choice(c->st, path);
+	const struct brm_pending_choice *whole =
+	    brm_pending_whole(c->st, path);
 	const git_index_entry *e;
 	struct brm_sync_conflict *x;
 
@@ -652,7 +411,7 @@ done:
  * mo->conflicts non-empty and no tree.
  */
 static int merge_commits(git_repository *git, const git_oid *ours,
-    const git_oid *theirs, const struct state *st, struct merged *mo)
+    const git_oid *theirs, const struct brm_pending *st, struct merged *mo)
 {
 	git_merge_options opts;
 	git_commit *bc = NULL, *oc = NULL, *tc = NULL;
@@ -905,9 +664,9 @@ static void take_records(struct brm_sync_report *rep, struct merged *mo)
  * merge then keeps st's choices (st NULL: none yet) and the conflicts.
  */
 static int integrate(struct sync *sy, const git_oid *theirs,
-    struct state *st)
+    struct brm_pending *st)
 {
-	struct state fresh = { 0 };
+	struct brm_pending fresh = { 0 };
 	struct merged mo = { 0 };
 	git_oid head, merge;
 	char *msg;
@@ -919,7 +678,7 @@ static int integrate(struct sync *sy, const git_oid *theirs,
 	if (git_oid_equal(&head, theirs) ||
 	    git_graph_descendant_of(sy->git, &head, theirs) == 1) {
 		if (st)
-			state_remove(sy->git);
+			brm_pending_remove(sy->git);
 		return 0;
 	}
 	sy->rep->received += brm_incoming_add(&sy->incoming, sy->git, &head,
@@ -928,7 +687,7 @@ static int integrate(struct sync *sy, const git_oid *theirs,
 		msg = brm_xprintf("sync: fast-forward to %s", sy->upstream);
 		if ((ret = move_branch(sy, &head, theirs, msg)) == 0) {
 			sy->rep->fast_forward = 1;
-			state_remove(sy->git);
+			brm_pending_remove(sy->git);
 		}
 		free(msg);
 		return ret;
@@ -942,7 +701,8 @@ static int integrate(struct sync *sy, const git_oid *theirs,
 	if ((ret = merge_commits(sy->git, &head, theirs, st, &mo)) < 0)
 		goto done;
 	if ((n = mo.conflicts.n)) {
-		if ((ret = state_save(st, sy->git, &mo.conflicts)) < 0)
+		if ((ret = brm_pending_save(st, sy->git, mo.conflicts.v,
+		    mo.conflicts.n)) < 0)
 			goto done;
 		take_conflicts(sy->rep, &mo.conflicts);
 		ret = brm_error_set(BRM_ECONFLICT, "cannot merge %s: %zu "
@@ -956,12 +716,12 @@ static int integrate(struct sync *sy, const git_oid *theirs,
 	    (ret = move_branch(sy, &head, &merge, msg)) == 0) {
 		sy->rep->merged = 1;
 		take_records(sy->rep, &mo);
-		state_remove(sy->git);
+		brm_pending_remove(sy->git);
 	}
 	free(msg);
 done:
 	merged_release(&mo);
-	state_release(&fresh);
+	brm_pending_release(&fresh);
 	return ret;
 }
 
@@ -1087,7 +847,7 @@ static void set_upstream(struct sync *sy)
 int brm_sync(struct brm_store *s, const char *remote,
     const struct brm_remote_progress *progress, struct brm_sync_report *rep)
 {
-	struct state st = { 0 };
+	struct brm_pending st = { 0 };
 	struct sync sy;
 	git_oid theirs, tracking, head;
 	size_t tries, ahead;
@@ -1095,7 +855,7 @@ int brm_sync(struct brm_store *s, const char *remote,
 
 	memset(rep, 0, sizeof(*rep));
 	if ((ret = sync_open(&sy, s, rep)) < 0 ||
-	    (ret = state_load(&st, sy.git, &found)) < 0)
+	    (ret = brm_pending_load(&st, sy.git, &found)) < 0)
 		goto done;
 	if (found && (strcmp(st.branch, sy.branch) ||
 	    (remote && strcmp(remote, st.remote)))) {
@@ -1149,28 +909,28 @@ int brm_sync(struct brm_store *s, const char *remote,
 done:
 	rep->incoming = brm_incoming_text(&sy.incoming);
 	sync_close(&sy);
-	state_release(&st);
+	brm_pending_release(&st);
 	return ret;
 }
 
 int brm_sync_abort(struct brm_store *s, char **remote)
 {
 	struct brm_repo *repo;
-	struct state st = { 0 };
+	struct brm_pending st = { 0 };
 	int found, ret;
 
 	*remote = NULL;
 	if ((ret = brm_store_repo(s, &repo)) < 0 ||
-	    (ret = state_load(&st, brm_repo_git(repo), &found)) < 0)
+	    (ret = brm_pending_load(&st, brm_repo_git(repo), &found)) < 0)
 		return ret;
 	if (!found) {
 		ret = brm_error_set(BRM_ENOTFOUND, "no merge is waiting for "
 		    "its conflicts to be resolved");
 		return brm_error_hint(ret, "there is nothing to abort");
 	}
-	state_remove(brm_repo_git(repo));
-	*remote = brm_xprintf("%s/%s", st.remote, short_branch(st.branch));
-	state_release(&st);
+	brm_pending_remove(brm_repo_git(repo));
+	*remote = brm_pending_upstream(&st);
+	brm_pending_release(&st);
 	return 0;
 }
 
@@ -1198,7 +958,7 @@ static int id_matches(const char *path, const char *id, const char *ref,
 }
 
 /* The file of the conflicting record ref names (id, prefix or path). */
-static int find_target(const struct clist *cl, const struct state *st,
+static int find_target(const struct clist *cl, const struct brm_pending *st,
     const char *ref, char **path)
 {
 	struct brm_buf list = BRM_BUF_INIT;
@@ -1242,32 +1002,12 @@ static int find_target(const struct clist *cl, const struct state *st,
 	return ret;
 }
 
-static void drop_choices(struct state *st, const char *path,
-    const char *field)
-{
-	size_t i, j = 0;
-
-	for (i = 0; i < st->n; i++) {
-		struct choice *c = &st->v[i];
-
-		if (!strcmp(c->path, path) && (!*field || !*c->field ||
-		    !strcmp(c->field, field))) {
-			free(c->path);
-			free(c->field);
-			free(c->value);
-			continue;
-		}
-		st->v[j++] = *c;
-	}
-	st->n = j;
-}
-
 int brm_sync_resolve(struct brm_store *s, const char *ref, const char *field,
     enum brm_merge_side side, const char *value, struct brm_sync_report *rep,
     char **what)
 {
 	struct merged mo = { 0 };
-	struct state st = { 0 };
+	struct brm_pending st = { 0 };
 	const struct brm_kind *kind;
 	struct brm_node *v = NULL;
 	struct sync sy;
@@ -1279,7 +1019,7 @@ int brm_sync_resolve(struct brm_store *s, const char *ref, const char *field,
 	*what = NULL;
 	memset(rep, 0, sizeof(*rep));
 	if ((ret = sync_open(&sy, s, rep)) < 0 ||
-	    (ret = state_load(&st, sy.git, &found)) < 0)
+	    (ret = brm_pending_load(&st, sy.git, &found)) < 0)
 		goto done;
 	if (!found) {
 		ret = brm_error_set(BRM_ENOTFOUND, "no merge is waiting for "
@@ -1289,8 +1029,7 @@ int brm_sync_resolve(struct brm_store *s, const char *ref, const char *field,
 		goto done;
 	}
 	rep->remote = brm_strdup(st.remote);
-	rep->upstream = brm_xprintf("%s/%s", st.remote,
-	    short_branch(st.branch));
+	rep->upstream = brm_pending_upstream(&st);
 	git_oid_fromstr(&theirs, st.theirs);
 	if ((ret = brm_repo_branch_tip(sy.repo, sy.branch, &head)) < 0 ||
 	    (ret = merge_commits(sy.git, &head, &theirs, &st, &mo)) < 0 ||
@@ -1303,7 +1042,7 @@ int brm_sync_resolve(struct brm_store *s, const char *ref, const char *field,
 		goto done;
 	}
 	if (side == BRM_MERGE_VALUE &&
-	    (ret = choice_value(&v, kind, field, value)) < 0)
+	    (ret = brm_pending_value(&v, kind, field, value)) < 0)
 		goto done;
 	/* say what the chosen side holds, when it is one value */
 	for (i = 0; side != BRM_MERGE_VALUE && i < mo.conflicts.n; i++) {
@@ -1315,8 +1054,8 @@ int brm_sync_resolve(struct brm_store *s, const char *ref, const char *field,
 			shown = sv ? brm_xprintf(" ('%s')", sv) :
 			    brm_strdup(" (absent)");
 	}
-	drop_choices(&st, path, field);
-	state_add(&st, path, field, side, value);
+	brm_pending_drop(&st, path, field);
+	brm_pending_add(&st, path, field, side, value);
 	merged_release(&mo);
 	if ((ret = merge_commits(sy.git, &head, &theirs, &st, &mo)) < 0)
 		goto done;
@@ -1331,17 +1070,19 @@ int brm_sync_resolve(struct brm_store *s, const char *ref, const char *field,
 			goto done;
 		}
 	}
-	if ((ret = state_save(&st, sy.git, &mo.conflicts)) < 0)
+	if ((ret = brm_pending_save(&st, sy.git, mo.conflicts.v,
+	    mo.conflicts.n)) < 0)
 		goto done;
 	*what = *field ? brm_xprintf("%s %s: %s%s", id ? id : path, field,
-	    side_names[side], shown ? shown : "") : brm_xprintf("%s: %s "
-	    "(the whole %s)", id ? id : path, side_names[side],
+	    brm_pending_side_name(side), shown ? shown : "") :
+	    brm_xprintf("%s: %s (the whole %s)", id ? id : path,
+	    brm_pending_side_name(side),
 	    kind && kind != &brm_kind_config ? "record" : "file");
 	take_conflicts(rep, &mo.conflicts);
 done:
 	brm_node_free(v);
 	merged_release(&mo);
-	state_release(&st);
+	brm_pending_release(&st);
 	sync_close(&sy);
 	free(shown);
 	free(path);
