@@ -1,18 +1,17 @@
 /*
- * sync.c - clone, sync and merge through libgit2 (see sync.h).
+ * sync.c - brm sync (see sync.h): the loop that fetches, integrates and
+ * pushes, under the writer lock; integrating by fast-forward or by a
+ * merge commit, moving the branch and the work tree with it; and
+ * dropping a pending merge.
  *
- * The pieces, in the order brm_sync() uses them: the pending merge's
- * state file; the network callbacks (credentials, progress); what came
- * in, told from the commits' Brm-Command/Brm-Kind trailers; the merge of
- * two commits into an in-memory tree, record by record; moving the
- * branch and the work tree; pushing; and the loop that ties them.
+ * What it builds on: core/remote.h talks to the remote, core/incoming.h
+ * says what came in, core/mergetree.h merges two commits record by
+ * record, core/pending.h keeps a merge that met conflicts until brm
+ * resolve (core/resolve.h) has settled them.
  */
 #include <errno.h>
-#include <fcntl.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -20,20 +19,13 @@
 
 #include "buf.h"
 #include "error.h"
-#include "id.h"
 #include "incoming.h"
-#include "merge.h"
 #include "mergetree.h"
 #include "pending.h"
-#include "problems.h"
-#include "record.h"
 #include "remote.h"
 #include "repo.h"
-#include "schema.h"
 #include "store.h"
 #include "sync.h"
-#include "validate.h"
-#include "formats/yaml.h"
 
 #define HEADS "refs/heads/"
 #define PUSH_TRIES 10
@@ -63,26 +55,6 @@ void brm_sync_report_release(struct brm_sync_report *r)
 	brm_strv_free(r->records, r->n_records);
 	brm_mergetree_free_conflicts(r->conflicts, r->n_conflicts);
 	memset(r, 0, sizeof(*r));
-}
-
-/* ---- what goes out ---- */
-
-/* Commits reachable from to but not from from (NULL: all). */
-static size_t count_new(git_repository *git, const git_oid *from,
-    const git_oid *to)
-{
-	git_revwalk *walk = NULL;
-	git_oid id;
-	size_t n = 0;
-
-	if (git_revwalk_new(&walk, git) == 0 &&
-	    git_revwalk_push(walk, to) == 0 &&
-	    (!from || git_revwalk_hide(walk, from) == 0))
-		while (git_revwalk_next(&id, walk) == 0)
-			n++;
-	git_error_clear();
-	git_revwalk_free(walk);
-	return n;
 }
 
 /* ---- moving the branch and the work tree ---- */
@@ -323,6 +295,24 @@ done:
 
 /* ---- pushing ---- */
 
+/* Commits reachable from to but not from from (NULL: all). */
+static size_t count_new(git_repository *git, const git_oid *from,
+    const git_oid *to)
+{
+	git_revwalk *walk = NULL;
+	git_oid id;
+	size_t n = 0;
+
+	if (git_revwalk_new(&walk, git) == 0 &&
+	    git_revwalk_push(walk, to) == 0 &&
+	    (!from || git_revwalk_hide(walk, from) == 0))
+		while (git_revwalk_next(&id, walk) == 0)
+			n++;
+	git_error_clear();
+	git_revwalk_free(walk);
+	return n;
+}
+
 static int push(struct sync *sy, const git_oid *head,
     const git_oid *expected, int *refused)
 {
@@ -528,162 +518,4 @@ int brm_sync_abort(struct brm_store *s, char **remote)
 	*remote = brm_pending_upstream(&st);
 	brm_pending_release(&st);
 	return 0;
-}
-
-/* ---- resolving ---- */
-
-static void add_path(char ***v, size_t *n, const char *path)
-{
-	size_t i;
-
-	for (i = 0; i < *n; i++)
-		if (!strcmp((*v)[i], path))
-			return;
-	*v = brm_realloc(*v, (*n + 1) * sizeof(**v));
-	(*v)[(*n)++] = brm_strdup(path);
-}
-
-static int id_matches(const char *path, const char *id, const char *ref,
-    int prefix)
-{
-	if (!strcmp(path, ref))
-		return 1;
-	if (!id)
-		return 0;
-	return prefix ? !strncmp(id, ref, strlen(ref)) : !strcmp(id, ref);
-}
-
-/* The file of the conflicting record ref names (id, prefix or path). */
-static int find_target(const struct brm_mergetree_conflicts *cl,
-    const struct brm_pending *st, const char *ref, char **path)
-{
-	struct brm_buf list = BRM_BUF_INIT;
-	char **v = NULL, *id;
-	size_t n = 0, i;
-	int prefix, ret = 0;
-
-	for (prefix = 0; prefix < 2 && !n; prefix++) {
-		for (i = 0; i < cl->n; i++)
-			if (id_matches(cl->v[i].path, cl->v[i].id, ref, prefix))
-				add_path(&v, &n, cl->v[i].path);
-		for (i = 0; i < st->n; i++) {
-			brm_record_of_path(st->v[i].path, &id);
-			if (id_matches(st->v[i].path, id, ref, prefix))
-				add_path(&v, &n, st->v[i].path);
-			free(id);
-		}
-	}
-	if (n == 1) {
-		*path = v[0];
-		v[0] = NULL;
-	} else if (n == 0) {
-		for (i = 0; i < cl->n; i++)
-			if (!strstr(list.data, cl->v[i].id))
-				brm_buf_printf(&list, "%s%s", list.len ?
-				    ", " : "", cl->v[i].id);
-		ret = brm_error_set(BRM_ENOTFOUND, "'%s' has no conflict to "
-		    "resolve", ref);
-		if (list.len)
-			brm_error_hint(ret, "the conflicts are in: %s",
-			    list.data);
-	} else {
-		for (i = 0; i < n; i++)
-			brm_buf_printf(&list, "\n  %s", v[i]);
-		ret = brm_error_set(BRM_EAMBIGUOUS, "'%s' names several "
-		    "conflicting files", ref);
-		brm_error_hint(ret, "name the file:%s", list.data);
-	}
-	brm_strv_free(v, n);
-	brm_buf_release(&list);
-	return ret;
-}
-
-int brm_sync_resolve(struct brm_store *s, const char *ref, const char *field,
-    enum brm_merge_side side, const char *value, struct brm_sync_report *rep,
-    char **what)
-{
-	struct brm_mergetree mo = { 0 };
-	struct brm_pending st = { 0 };
-	const struct brm_kind *kind;
-	struct brm_node *v = NULL;
-	struct sync sy;
-	char *path = NULL, *id = NULL, *shown = NULL;
-	git_oid head, theirs;
-	size_t i;
-	int found = 0, ret;
-
-	*what = NULL;
-	memset(rep, 0, sizeof(*rep));
-	if ((ret = sync_open(&sy, s, rep)) < 0 ||
-	    (ret = brm_pending_load(&st, sy.git, &found)) < 0)
-		goto done;
-	if (!found) {
-		ret = brm_error_set(BRM_ENOTFOUND, "no merge is waiting for "
-		    "its conflicts to be resolved");
-		brm_error_hint(ret, "brm sync names the conflicts that brm "
-		    "resolve settles");
-		goto done;
-	}
-	rep->remote = brm_strdup(st.remote);
-	rep->upstream = brm_pending_upstream(&st);
-	git_oid_fromstr(&theirs, st.theirs);
-	if ((ret = brm_repo_branch_tip(sy.repo, sy.branch, &head)) < 0 ||
-	    (ret = brm_mergetree_commits(&mo, sy.git, &head, &theirs,
-	    &st)) < 0 ||
-	    (ret = find_target(&mo.conflicts, &st, ref, &path)) < 0)
-		goto done;
-	kind = brm_record_of_path(path, &id);
-	if (side == BRM_MERGE_VALUE && !*field) {
-		ret = brm_error_set(BRM_EUSAGE, "--value needs a field: a "
-		    "whole record can only be taken from one side");
-		goto done;
-	}
-	if (side == BRM_MERGE_VALUE &&
-	    (ret = brm_pending_value(&v, kind, field, value)) < 0)
-		goto done;
-	/* say what the chosen side holds, when it is one value */
-	for (i = 0; side != BRM_MERGE_VALUE && i < mo.conflicts.n; i++) {
-		const struct brm_sync_conflict *c = &mo.conflicts.v[i];
-		const char *sv = side == BRM_MERGE_OURS ? c->ours : c->theirs;
-
-		if (!strcmp(c->path, path) && !strcmp(c->field, field) &&
-		    !c->reason && *field)
-			shown = sv ? brm_xprintf(" ('%s')", sv) :
-			    brm_strdup(" (absent)");
-	}
-	brm_pending_drop(&st, path, field);
-	brm_pending_add(&st, path, field, side, value);
-	brm_mergetree_release(&mo);
-	if ((ret = brm_mergetree_commits(&mo, sy.git, &head, &theirs,
-	    &st)) < 0)
-		goto done;
-	for (i = 0; i < mo.conflicts.n; i++) {
-		const struct brm_sync_conflict *c = &mo.conflicts.v[i];
-
-		if (!strcmp(c->path, path) && !strcmp(c->field, field) &&
-		    c->reason && mo.conflicts.bad_choice) {
-			ret = brm_error_set(BRM_ENOTFOUND, "cannot resolve "
-			    "'%s' of %s: %s", field, id ? id : path,
-			    strchr(c->reason, ':') + 2);
-			goto done;
-		}
-	}
-	if ((ret = brm_pending_save(&st, sy.git, mo.conflicts.v,
-	    mo.conflicts.n)) < 0)
-		goto done;
-	*what = *field ? brm_xprintf("%s %s: %s%s", id ? id : path, field,
-	    brm_pending_side_name(side), shown ? shown : "") :
-	    brm_xprintf("%s: %s (the whole %s)", id ? id : path,
-	    brm_pending_side_name(side),
-	    kind && kind != &brm_kind_config ? "record" : "file");
-	brm_mergetree_take_conflicts(rep, &mo);
-done:
-	brm_node_free(v);
-	brm_mergetree_release(&mo);
-	brm_pending_release(&st);
-	sync_close(&sy);
-	free(shown);
-	free(path);
-	free(id);
-	return ret;
 }

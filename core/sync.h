@@ -80,16 +80,4 @@ int brm_sync(struct brm_store *s, const char *remote,
  * BRM_ENOTFOUND when there is none. */
 int brm_sync_abort(struct brm_store *s, char **remote);
 
-/*
- * Settle field of the conflicting record ref (its id, a unique prefix or
- * the file's path; field "" for the whole record) by taking our side,
- * theirs, or value (BRM_MERGE_VALUE; parsed as the field's type).  The
- * choice is kept in the pending merge, the merge is tried again and rep
- * lists what still conflicts.  *what (malloc'd) says what was chosen.
- * Requires brm_store_lock().
- */
-int brm_sync_resolve(struct brm_store *s, const char *ref, const char *field,
-    enum brm_merge_side side, const char *value, struct brm_sync_report *rep,
-    char **what);
-
 #endif
