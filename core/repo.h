@@ -36,7 +36,7 @@ int brm_repo_open(struct brm_repo **out, const char *dir);
 void brm_repo_free(struct brm_repo *repo);
 
 /* The libgit2 handle, borrowed, for modules that talk to libgit2
- * themselves (core/sync.c and the modules it uses). */
+ * themselves (sync, clone and the merge driver). */
 struct git_repository;
 struct git_repository *brm_repo_git(struct brm_repo *repo);
 /* libgit2's last error message, for those modules' own messages; never

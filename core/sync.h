@@ -9,20 +9,19 @@
  *    swap, then the work tree and index follow with a checkout against
  *    the old tree as baseline, TECH-NOTES 1(d));
  *  - diverged: a merge commit whose tree is built in memory
- *    (git_merge_trees), where every record both sides changed is merged
+ *    (core/mergetree.h), where every record both sides changed is merged
  *    field by field (core/merge.h) and validated;
  *  - a real conflict, or a merge that would make an invalid record:
  *    nothing is committed or pushed.  The pending merge waits in
- *    <gitdir>/brm-merge/state.yaml (the other side's commit, the choices
- *    made so far, the conflicts) until brm_sync_resolve() has settled
- *    every conflict and brm_sync() runs again, or brm_sync_abort() drops
- *    it.
+ *    <gitdir>/brm-merge/state.yaml (core/pending.h: the other side's
+ *    commit, the choices made so far, the conflicts) until brm_resolve()
+ *    (core/resolve.h) has settled every conflict and brm_sync() runs
+ *    again, or brm_sync_abort() drops it.
  *
  * The push is retried when the remote moved meanwhile: push, rejected,
  * fetch and integrate, push again, a bounded number of times.  Remotes on
- * this machine (a path or file:// URL) are pushed to with a compare-and-
- * swap of the remote's branch, because libgit2 1.5's local transport
- * overwrites it unconditionally and two racing pushes could lose one.
+ * this machine are pushed to with a compare-and-swap of their branch
+ * (core/remote.h).
  *
  * Library code: nothing is printed; messages go to core/error.h.
  */
@@ -31,12 +30,8 @@
 
 #include <stddef.h>
 
-#include "buf.h"
-#include "merge.h"
 #include "remote.h"
 #include "store.h"
-
-struct brm_repo;
 
 struct brm_sync_conflict {
 	char *path;		/* the file */
