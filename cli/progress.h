@@ -9,10 +9,10 @@
 #include <stddef.h>
 #include <time.h>
 
-#include "core/sync.h"
+#include "core/remote.h"
 
 struct brm_cli_progress {
-	struct brm_sync_progress hook;	/* give &hook to core/sync.h */
+	struct brm_remote_progress hook; /* give &hook to core/remote.h */
 	struct timespec start, last;
 	const char *what;		/* the stage shown; NULL: none yet */
 	int tty;

@@ -1,12 +1,11 @@
 /*
- * sync.h - what brm sync, clone and resolve tell the person at the
+ * sync.h - what brm sync and brm resolve tell the person at the
  * terminal: what came in and went out, and the conflicts with the
  * command that settles each (the progress line: cli/progress.h).
  */
 #ifndef BRM_CLI_SYNC_H
 #define BRM_CLI_SYNC_H
 
-#include "cli/progress.h"
 #include "core/sync.h"
 
 /* "from origin: 3 new meetings...", "pushed 2 commits to origin/main". */

@@ -3,9 +3,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "cli/sync.h"
+#include "cli/progress.h"
 #include "cmd/cmd.h"
 #include "core/buf.h"
+#include "core/clone.h"
 #include "core/error.h"
 
 int cmd_clone(int argc, char **argv, struct brm_ctx *ctx)
@@ -25,7 +26,7 @@ int cmd_clone(int argc, char **argv, struct brm_ctx *ctx)
 	if (argc > 1 && ctx->dir && argv[1][0] != '/')
 		in = brm_xprintf("%s/%s", ctx->dir, argv[1]);
 	brm_cli_progress_init(&progress);
-	ret = brm_sync_clone(argv[0], in ? in : argc > 1 ? argv[1] : NULL,
+	ret = brm_clone(argv[0], in ? in : argc > 1 ? argv[1] : NULL,
 	    &progress.hook, &dir, &portfolio);
 	brm_cli_progress_done(&progress);
 	if (ret < 0)

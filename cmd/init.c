@@ -8,9 +8,9 @@
 #include "cmd/cmd.h"
 #include "core/buf.h"
 #include "core/error.h"
+#include "core/mergedriver.h"
 #include "core/repo.h"
 #include "core/schema.h"
-#include "core/sync.h"
 #include "formats/yaml.h"
 
 /* Records are compared byte for byte with what brm committed: no eol or
@@ -126,7 +126,7 @@ int cmd_init(int argc, char **argv, struct brm_ctx *ctx)
 		goto done;
 	}
 	/* the driver's command lives in the config, which is not shared */
-	if (brm_sync_install_driver(repo) < 0)
+	if (brm_mergedriver_install(repo) < 0)
 		brm_warn("%s", brm_error_last());
 	printf("Initialized brm portfolio in %s\n", dir);
 done:

@@ -10,7 +10,7 @@
 #include "cmd/cmd.h"
 #include "core/buf.h"
 #include "core/error.h"
-#include "core/sync.h"
+#include "core/mergedriver.h"
 
 int cmd_merge_driver(int argc, char **argv, struct brm_ctx *ctx)
 {
@@ -25,7 +25,7 @@ int cmd_merge_driver(int argc, char **argv, struct brm_ctx *ctx)
 
 	if ((argc = brm_parse_options(argc, argv, &u)) < 0)
 		return brm_parse_exit(argc);
-	ret = brm_sync_merge_files(argv[0], argv[1], argv[2],
+	ret = brm_mergedriver_merge(argv[0], argv[1], argv[2],
 	    argc > 3 ? argv[3] : NULL, &notes, &conflicted);
 	for (line = notes.data; *line; line = nl + 1) {
 		if (!(nl = strchr(line, '\n')))

@@ -6,6 +6,7 @@
 #include "cli/records.h"
 #include "cli/sync.h"
 #include "core/error.h"
+#include "core/resolve.h"
 
 int cmd_resolve(int argc, char **argv, struct brm_ctx *ctx)
 {
@@ -37,7 +38,7 @@ int cmd_resolve(int argc, char **argv, struct brm_ctx *ctx)
 	side = ours ? BRM_MERGE_OURS : theirs ? BRM_MERGE_THEIRS :
 	    BRM_MERGE_VALUE;
 	if ((ret = brm_cli_begin(ctx, &s, 1)) < 0 ||
-	    (ret = brm_sync_resolve(s, argv[0], field, side, value, &rep,
+	    (ret = brm_resolve(s, argv[0], field, side, value, &rep,
 	    &what)) < 0)
 		goto done;
 	if (value)

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "cli/progress.h"
 #include "cli/records.h"
 #include "cli/sync.h"
 #include "core/error.h"

@@ -107,5 +107,7 @@ const struct brm_node *brm_merge_locate(const struct brm_node *tree,
  * "...".  NULL for NULL.  malloc'd.
  */
 char *brm_merge_show(const struct brm_node *n, size_t max);
+/* The max of the values a conflict shows (sync, resolve, merge driver). */
+#define BRM_MERGE_SHOW_MAX 200
 
 #endif

@@ -6,6 +6,7 @@
 #include "error.h"
 #include "id.h"
 #include "record.h"
+#include "store.h"
 #include "validate.h"
 
 struct brm_record *brm_record_wrap(const struct brm_kind *kind,
@@ -302,4 +303,67 @@ size_t brm_record_validate(const struct brm_record *r,
 	if (r->kind->check)
 		r->kind->check(r, out);
 	return out->errors - before;
+}
+
+const struct brm_kind *brm_record_of_path(const char *path, char **id)
+{
+	const struct brm_kind *k;
+	const char *slash = strchr(path, '/'), *base = strrchr(path, '/');
+	char *plural, *rel;
+	size_t len;
+
+	*id = NULL;
+	if (!strcmp(path, BRM_CONFIG_PATH))
+		return &brm_kind_config;
+	if (!slash)
+		return NULL;
+	plural = brm_strndup(path, (size_t)(slash - path));
+	k = brm_kind_lookup(plural);
+	if (k && strcmp(k->plural, plural))
+		k = NULL;
+	free(plural);
+	len = strlen(base + 1);
+	if (!k || len <= 5 || strcmp(base + 1 + len - 5, ".yaml"))
+		return NULL;
+	*id = brm_strndup(base + 1, len - 5);
+	if (brm_id_check(k, *id) < 0) {
+		brm_error_clear();
+		free(*id);
+		*id = NULL;
+		return NULL;
+	}
+	rel = brm_id_path(k, *id);
+	if (strcmp(rel, path)) {
+		free(*id);
+		*id = NULL;
+		k = NULL;
+	}
+	free(rel);
+	return k;
+}
+
+char *brm_record_why_invalid(const struct brm_kind *kind, const char *id,
+    const struct brm_node *root, const char *path)
+{
+	struct brm_problems probs = BRM_PROBLEMS_INIT;
+	struct brm_buf b = BRM_BUF_INIT;
+	struct brm_record *r;
+	size_t i, shown = 0;
+
+	probs.file = path;
+	if (kind == &brm_kind_config || !id) {
+		brm_validate(kind, root, &probs);
+	} else {
+		r = brm_record_wrap(kind, id, brm_node_dup(root));
+		brm_record_validate(r, &probs);
+		brm_record_free(r);
+	}
+	for (i = 0; i < probs.n && shown < 3; i++) {
+		if (probs.items[i].warning)
+			continue;
+		brm_buf_printf(&b, "%s%s", shown++ ? "; " : "",
+		    probs.items[i].message);
+	}
+	brm_problems_release(&probs);
+	return brm_buf_detach(&b);
 }

@@ -57,4 +57,15 @@ void brm_record_apply_defaults(struct brm_record *r);
 size_t brm_record_validate(const struct brm_record *r,
     struct brm_problems *out);
 
+/* The kind of the record the file path (relative to the work tree)
+ * holds, and its id in *id (malloc'd); NULL and no id when path is not
+ * where a record lives.  BRM_CONFIG_PATH: brm_kind_config, no id. */
+const struct brm_kind *brm_record_of_path(const char *path, char **id);
+/* Why root would be an invalid record of kind (id NULL or kind
+ * brm_kind_config: checked against the schema only): its first three
+ * errors, "; " between them; "" when it is valid.  path names the file
+ * in the problems.  malloc'd. */
+char *brm_record_why_invalid(const struct brm_kind *kind, const char *id,
+    const struct brm_node *root, const char *path);
+
 #endif

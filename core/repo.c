@@ -259,6 +259,20 @@ done:
 	return ret;
 }
 
+int brm_repo_branch(struct brm_repo *repo, char **branch)
+{
+	return head_branch(repo->git, branch);
+}
+
+int brm_repo_branch_tip(struct brm_repo *repo, const char *branch,
+    git_oid *out)
+{
+	if (git_reference_name_to_id(out, repo->git, branch) < 0)
+		return brm_error_set(BRM_ERROR, "cannot read branch '%s': %s",
+		    short_branch(branch), git_message());
+	return 0;
+}
+
 int brm_repo_head(struct brm_repo *repo, char oid_hex[41])
 {
 	git_oid oid;
@@ -544,6 +558,11 @@ static void identity_release(struct identity *id)
 git_repository *brm_repo_git(struct brm_repo *repo)
 {
 	return repo->git;
+}
+
+const char *brm_repo_git_message(void)
+{
+	return git_message();
 }
 
 int brm_repo_signatures(struct brm_repo *repo, git_signature **author,

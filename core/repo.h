@@ -36,9 +36,12 @@ int brm_repo_open(struct brm_repo **out, const char *dir);
 void brm_repo_free(struct brm_repo *repo);
 
 /* The libgit2 handle, borrowed, for modules that talk to libgit2
- * themselves (core/sync.c). */
+ * themselves (sync, clone and the merge driver). */
 struct git_repository;
 struct git_repository *brm_repo_git(struct brm_repo *repo);
+/* libgit2's last error message, for those modules' own messages; never
+ * NULL. */
+const char *brm_repo_git_message(void);
 
 /*
  * The author and committer brm_repo_commit() would use (see there);
@@ -119,6 +122,14 @@ struct brm_repo_rev {
  */
 int brm_repo_log(struct brm_repo *repo, const char *path, size_t max,
     int (*fn)(const struct brm_repo_rev *rev, void *payload), void *payload);
+
+/* The branch HEAD points at, "refs/heads/main" (malloc'd); a detached
+ * HEAD is refused, with a hint. */
+int brm_repo_branch(struct brm_repo *repo, char **branch);
+/* The commit branch ("refs/heads/main") points at. */
+struct git_oid;
+int brm_repo_branch_tip(struct brm_repo *repo, const char *branch,
+    struct git_oid *out);
 
 /* The full hex id of HEAD's commit; BRM_ENOTFOUND on an unborn branch. */
 int brm_repo_head(struct brm_repo *repo, char oid_hex[41]);
