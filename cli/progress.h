@@ -9,10 +9,10 @@
 #include <stddef.h>
 #include <time.h>
 
-#include "core/remote.h"
+#include "core/progress.h"
 
 struct brm_cli_progress {
-	struct brm_remote_progress hook; /* give &hook to core/remote.h */
+	struct brm_progress hook; /* give &hook to core */
 	struct timespec start, last;
 	const char *what;		/* the stage shown; NULL: none yet */
 	int tty;

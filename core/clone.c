@@ -116,7 +116,7 @@ static int adopt_branch(git_repository *git)
 }
 
 int brm_clone(const char *url, const char *dir,
-    const struct brm_remote_progress *progress, char **dir_out,
+    const struct brm_progress *progress, char **dir_out,
     int *portfolio)
 {
 	git_clone_options co;

@@ -16,7 +16,7 @@
  * empty, or some other repository).
  */
 int brm_clone(const char *url, const char *dir,
-    const struct brm_remote_progress *progress, char **dir_out,
+    const struct brm_progress *progress, char **dir_out,
     int *portfolio);
 
 #endif

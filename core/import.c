@@ -432,7 +432,7 @@ static void check_owners(struct brm_import *im, struct brm_store *s)
 	}
 }
 
-static void progress_show(const struct brm_sync_progress *p, size_t done,
+static void progress_show(const struct brm_progress *p, size_t done,
     size_t total)
 {
 	if (p && p->fn)
@@ -440,7 +440,7 @@ static void progress_show(const struct brm_sync_progress *p, size_t done,
 }
 
 int brm_import_check(struct brm_import *im, struct brm_store *s,
-    const struct brm_sync_progress *progress)
+    const struct brm_progress *progress)
 {
 	size_t i, n;
 

@@ -28,7 +28,7 @@
 #include "schema.h"
 #include "store.h"
 #include "strmap.h"
-#include "sync.h"
+#include "progress.h"
 
 struct brm_import_row {
 	unsigned line;		/* CSV: the line it starts on */
@@ -94,6 +94,6 @@ void brm_import_problem(struct brm_import *im, unsigned line,
  * holds any, the reader's included.
  */
 int brm_import_check(struct brm_import *im, struct brm_store *s,
-    const struct brm_sync_progress *progress);
+    const struct brm_progress *progress);
 
 #endif

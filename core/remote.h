@@ -19,21 +19,17 @@
 
 #include <stddef.h>
 
+#include "progress.h"
+
 struct git_oid;
 struct git_remote;
 struct git_remote_callbacks;
 struct git_repository;
 
-/* Called during transfers ("Receiving objects", "Writing objects"...). */
-struct brm_remote_progress {
-	void (*fn)(const char *what, size_t done, size_t total, size_t bytes,
-	    void *payload);
-	void *payload;
-};
 
 /* The state of the transfers with one remote; zero it first. */
 struct brm_remote {
-	const struct brm_remote_progress *progress;	/* may be NULL */
+	const struct brm_progress *progress;	/* may be NULL */
 	const char *url;	/* for messages; borrowed */
 	int tried_agent, tried_user, auth_failed;
 	char *refused;		/* why the remote refused our update */

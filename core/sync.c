@@ -431,7 +431,7 @@ static void set_upstream(struct sync *sy)
 }
 
 int brm_sync(struct brm_store *s, const char *remote,
-    const struct brm_remote_progress *progress, struct brm_sync_report *rep)
+    const struct brm_progress *progress, struct brm_sync_report *rep)
 {
 	struct brm_pending st = { 0 };
 	struct sync sy;

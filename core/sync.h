@@ -69,7 +69,7 @@ void brm_sync_report_release(struct brm_sync_report *r);
  * BRM_ENOTFOUND for a missing remote, with a hint.
  */
 int brm_sync(struct brm_store *s, const char *remote,
-    const struct brm_remote_progress *progress, struct brm_sync_report *rep);
+    const struct brm_progress *progress, struct brm_sync_report *rep);
 
 /* Drop the pending merge; *remote (malloc'd) names whose it was.
  * BRM_ENOTFOUND when there is none. */
