@@ -45,6 +45,11 @@ static size_t decode(const unsigned char *s, size_t len, uint32_t *cp)
 	return n;
 }
 
+size_t brm_utf8_char(const char *s, size_t len, uint32_t *cp)
+{
+	return len ? decode((const unsigned char *)s, len, cp) : 0;
+}
+
 int brm_utf8_valid(const char *s, size_t len, size_t *bad_offset)
 {
 	const unsigned char *u = (const unsigned char *)s;

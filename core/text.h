@@ -10,6 +10,7 @@
 #define BRM_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum { BRM_TEXT_LINE = 0, BRM_TEXT_MULTILINE = 1 };
 
@@ -19,5 +20,8 @@ int brm_text_check(const char *s, size_t len, int mode, const char *what);
 
 /* 1 when valid UTF-8 (control characters are not judged). */
 int brm_utf8_valid(const char *s, size_t len, size_t *bad_offset);
+/* The length in bytes of the UTF-8 character s starts with (0: not
+ * valid UTF-8), its code point in *cp. */
+size_t brm_utf8_char(const char *s, size_t len, uint32_t *cp);
 
 #endif

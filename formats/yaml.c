@@ -96,22 +96,33 @@ static int fail_offset(struct loader *ld, size_t off, const char *problem)
 static int check_input(struct loader *ld)
 {
 	const unsigned char *u = (const unsigned char *)ld->data;
-	size_t off;
-	unsigned cp, line, col;
+	size_t off = 0, len = ld->len, n, bad;
+	unsigned line, col;
+	uint32_t cp;
 
-	if (!brm_utf8_valid(ld->data, ld->len, &off))
-		return fail_offset(ld, off, "invalid UTF-8");
-	for (off = 0; off < ld->len; off++) {
+	/* one pass: every byte of every record read goes through here */
+	while (off < len) {
 		cp = u[off];
-		if (cp == '\t' || cp == '\n')
+		if ((cp >= 0x20 && cp < 0x7f) || cp == '\t' || cp == '\n') {
+			off++;
 			continue;
-		if (cp == '\r' && off + 1 < ld->len && u[off + 1] == '\n')
+		}
+		if (cp == '\r' && off + 1 < len && u[off + 1] == '\n') {
+			off += 2;
 			continue;
-		/* in valid UTF-8, U+0080..U+009F are C2 80..C2 9F */
-		if (cp == 0xc2 && off + 1 < ld->len && u[off + 1] <= 0x9f)
-			cp = u[off + 1];
-		else if (cp >= 0x20 && cp != 0x7f)
-			continue;
+		}
+		if (cp >= 0x80) {
+			if (!(n = brm_utf8_char(ld->data + off, len - off, &cp)))
+				return fail_offset(ld, off, "invalid UTF-8");
+			/* U+0080..U+009F are the C1 controls */
+			if (cp > 0x9f) {
+				off += n;
+				continue;
+			}
+		}
+		/* invalid UTF-8 further on is named first, as ever */
+		if (!brm_utf8_valid(ld->data + off, len - off, &bad))
+			return fail_offset(ld, off + bad, "invalid UTF-8");
 		offset_position(ld->data, off, &line, &col);
 		return fail_at(ld, line, col,
 		    "control character (U+%04X) is not allowed", cp);
