@@ -271,7 +271,8 @@ static int parse_dated(struct brm_node **out, const struct brm_field *f,
 			return BRM_EINVALID;
 		brm_datetime_format(buf, &t);
 	}
-	*out = brm_node_new_plain(buf);
+	if (out)
+		*out = brm_node_new_plain(buf);
 	return 0;
 }
 
@@ -281,7 +282,8 @@ int brm_field_parse(struct brm_node **out, const struct brm_field *f,
 	char form[256];
 	int b;
 
-	*out = NULL;
+	if (out)
+		*out = NULL;
 	if (brm_text_check(text, strlen(text), f->type == BRM_F_TEXT ?
 	    BRM_TEXT_MULTILINE : BRM_TEXT_LINE, what) < 0)
 		return BRM_EINVALID;
@@ -294,22 +296,26 @@ int brm_field_parse(struct brm_node **out, const struct brm_field *f,
 	case BRM_F_INTEGER:
 		if (parse_number(f, text, what) < 0)
 			return BRM_EINVALID;
-		*out = brm_node_new_plain(text);
+		if (out)
+			*out = brm_node_new_plain(text);
 		return 0;
 	case BRM_F_BOOL:
 		if (parse_bool(text, &b) < 0)
 			break;
-		*out = brm_node_new_plain(b ? "true" : "false");
+		if (out)
+			*out = brm_node_new_plain(b ? "true" : "false");
 		return 0;
 	case BRM_F_ENUM:
 		if (!brm_word_in(f->arg, text))
 			break;
-		*out = brm_node_new_str(text);
+		if (out)
+			*out = brm_node_new_str(text);
 		return 0;
 	case BRM_F_EMAIL:
 		if (!valid_email(text))
 			break;
-		*out = brm_node_new_str(text);
+		if (out)
+			*out = brm_node_new_str(text);
 		return 0;
 	case BRM_F_MAP:
 		return brm_error_set(BRM_EINVALID,
@@ -318,7 +324,8 @@ int brm_field_parse(struct brm_node **out, const struct brm_field *f,
 		if (!*text && (f->flags & BRM_FIELD_REQUIRED))
 			return brm_error_set(BRM_EINVALID,
 			    "%s must not be empty", what);
-		*out = brm_node_new_str(text);
+		if (out)
+			*out = brm_node_new_str(text);
 		return 0;
 	}
 	return brm_error_set(BRM_EINVALID, "invalid %s '%s' (expected %s)",

@@ -134,7 +134,8 @@ const char *brm_field_form(const struct brm_field *f, char *buf, size_t n);
  * Parse text typed by a user for field f into a new node (strings stay
  * strings, numbers/dates/bools become typed plain scalars, "today" becomes
  * a date).  what names the value in messages ("--next-review").
- * Errors: BRM_EINVALID naming what and the accepted form.
+ * Errors: BRM_EINVALID naming what and the accepted form.  With out NULL
+ * the text is only checked (brm check, every field of every record).
  */
 int brm_field_parse(struct brm_node **out, const struct brm_field *f,
     const char *text, const char *what);

@@ -29,8 +29,6 @@ static int check_date_text(const struct brm_field *f, const char *s,
 static void check_scalar(const struct brm_field *f, const struct brm_node *v,
     const char *path, struct brm_problems *out)
 {
-	struct brm_node *parsed = NULL;
-
 	if (v->type != BRM_NODE_SCALAR) {
 		brm_problem_add(out, v, "%s: expected %s, found a %s", path,
 		    brm_ftype_name(f->type), v->type == BRM_NODE_MAP ?
@@ -38,9 +36,8 @@ static void check_scalar(const struct brm_field *f, const struct brm_node *v,
 		return;
 	}
 	if (check_date_text(f, v->value, path) < 0 ||
-	    brm_field_parse(&parsed, f, v->value, path) < 0)
+	    brm_field_parse(NULL, f, v->value, path) < 0)
 		brm_problem_add(out, v, "%s", brm_error_last());
-	brm_node_free(parsed);
 }
 
 /*

@@ -19,8 +19,9 @@ value-added services, events, audits and disputes.  Names are in German,
 French, Nordic, Czech, Russian, Greek, Japanese and Chinese.
 
 The same seed gives the same bytes.  The files and ONE commit are made
-with git fast-import (git add of 100,000 loose objects is much slower),
-then `git reset` builds the index so that `git status` is clean.  The
+with git fast-import (git add of 100,000 loose objects is much slower)
+and repacked as git-fast-import(1) advises (`git repack -a -d -f`), then
+`git reset` builds the index so that `git status` is clean.  The
 identity is GIT_COMMITTER_NAME/EMAIL/DATE when set.
 
 Only the standard library: YAML is written by hand in the block style
@@ -869,6 +870,13 @@ def commit(root, files, n, add_only):
     subprocess.run(["git", "-C", root, "fast-import", "--quiet"],
                    input=b"".join(chunks), check=True,
                    env=dict(env, MALLOC_TOP_PAD_=str(256 << 20)))
+    # fast-import deltifies each blob against the one written before it,
+    # whatever its path: most records end up deltas of unrelated records,
+    # in chains up to pack.depth deep, which is nothing like a pack git
+    # makes (a clone's, or git gc's).  git-fast-import(1), "PACKFILE
+    # OPTIMIZATION", says to repack with -f afterwards; one thread, so
+    # that the same seed gives the same pack.
+    git(root, "-c", "pack.threads=1", "repack", "-a", "-d", "-f", "-q")
     # the index, with stat data, from the commit and the files just written
     git(root, "reset", "-q")
 
