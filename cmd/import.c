@@ -50,7 +50,7 @@ struct finding {
 };
 
 struct import {
-	const char *file;
+	char *file;			/* as git takes it after -C */
 	const struct brm_kind *kind;	/* records made, or the view's owner */
 	const struct brm_view *view;
 	struct brm_columns cols;
@@ -756,6 +756,7 @@ static void import_release(struct import *im)
 	free(im->records);
 	free(im->record_row);
 	free(im->header);
+	free(im->file);
 	for (i = 0; i < im->errors; i++)
 		free(im->errors_v[i].text);
 	free(im->errors_v);
@@ -819,19 +820,19 @@ int cmd_import(int argc, char **argv, struct brm_ctx *ctx)
 	if ((argc = brm_parse_options(argc, argv, &u)) < 0)
 		return brm_parse_exit(argc);
 	memset(&im, 0, sizeof(im));
-	im.file = argv[1];
 	if ((ret = brm_filters_target(&u, &none, argv[0], &im.kind,
 	    &im.view)))
 		return ret;
 	if (im.view)
 		im.kind = im.view->owner;
-	if (!format && !(format = format_of(im.file)))
+	if (!format && !(format = format_of(argv[1])))
 		return brm_usage_error(&u, "cannot tell the format of '%s' "
 		    "from its name; give --format csv or --format json",
-		    im.file);
+		    argv[1]);
 	if (!brm_word_in("csv|json", format))
 		return brm_usage_error(&u, "unknown format '%s' (expected "
 		    "csv or json)", format);
+	im.file = brm_ctx_path(ctx, argv[1]);
 	ret = run(ctx, &im, format, dry_run);
 	import_release(&im);
 	return ret;

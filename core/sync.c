@@ -1891,7 +1891,7 @@ done:
 /* ---- cloning ---- */
 
 /* "https://host/team/portfolio.git" -> "portfolio" */
-static char *default_dir(const char *url)
+char *brm_sync_clone_dir(const char *url)
 {
 	size_t len = strlen(url), start;
 
@@ -2016,7 +2016,7 @@ int brm_sync_clone(const char *url, const char *dir,
 	git_clone_options co;
 	struct net n = { 0 };
 	git_repository *git = NULL;
-	char *d = dir ? brm_strdup(dir) : default_dir(url), *cfg = NULL;
+	char *d = dir ? brm_strdup(dir) : brm_sync_clone_dir(url), *cfg = NULL;
 	int err, ret = 0;
 
 	*dir_out = NULL;

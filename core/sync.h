@@ -98,8 +98,12 @@ int brm_sync_resolve(struct brm_store *s, const char *ref, const char *field,
     enum brm_merge_side side, const char *value, struct brm_sync_report *rep,
     char **what);
 
+/* The directory a clone of url goes to by default: the url's last
+ * component without .git ("portfolio" when there is none); malloc'd. */
+char *brm_sync_clone_dir(const char *url);
+
 /*
- * Clone url into dir (NULL: the url's last component, without .git;
+ * Clone url into dir (NULL: brm_sync_clone_dir(url);
  * *dir_out receives the directory used, malloc'd) and set up the merge
  * driver.  *portfolio is 1 when the clone is a brm portfolio (it may be
  * empty, or some other repository).
