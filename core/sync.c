@@ -1888,6 +1888,43 @@ done:
 	return ret;
 }
 
+int brm_sync_saved_conflicts(struct brm_store *s, struct brm_sync_report *rep)
+{
+	char *path = brm_store_git_path(s, STATE_FILE);
+	const struct brm_node *list, *c;
+	struct brm_node *root = NULL;
+	struct clist l = { 0 };
+	const char *file, *field;
+	size_t i;
+	int ret = 0;
+
+	memset(rep, 0, sizeof(*rep));
+	if (access(path, F_OK) != 0)
+		goto done;
+	if ((ret = brm_yaml_load_file(&root, path, path)) < 0) {
+		ret = bad_state(path, brm_error_last());
+		goto done;
+	}
+	list = brm_node_get(root, "conflicts");
+	for (i = 0; list && list->type == BRM_NODE_SEQ && i < list->n; i++) {
+		c = list->items[i];
+		file = brm_node_str(c, "path");
+		field = brm_node_str(c, "field");
+		if (!file || !field) {
+			ret = bad_state(path, "a conflict is incomplete");
+			break;
+		}
+		clist_add(&l, file, NULL, brm_node_str(c, "id"), field);
+	}
+	if (ret == 0)
+		take_conflicts(rep, &l);
+	clist_release(&l);
+done:
+	brm_node_free(root);
+	free(path);
+	return ret;
+}
+
 /* ---- cloning ---- */
 
 /* "https://host/team/portfolio.git" -> "portfolio" */

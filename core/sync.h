@@ -98,6 +98,15 @@ int brm_sync_resolve(struct brm_store *s, const char *ref, const char *field,
     enum brm_merge_side side, const char *value, struct brm_sync_report *rep,
     char **what);
 
+/*
+ * The conflicts the pending merge waits on, into rep->conflicts, as the
+ * last brm_sync() or brm_sync_resolve() saved them: nothing is merged
+ * again, so it is quick enough for completion.  Only path, id and field
+ * are filled.  None when no merge is pending.  Release rep with
+ * brm_sync_report_release().
+ */
+int brm_sync_saved_conflicts(struct brm_store *s, struct brm_sync_report *rep);
+
 /* The directory a clone of url goes to by default: the url's last
  * component without .git ("portfolio" when there is none); malloc'd. */
 char *brm_sync_clone_dir(const char *url);
