@@ -36,16 +36,28 @@ int brm_cli_skipped(size_t broken)
 	    " and were left out");
 }
 
+static void warn_unreadable(const struct brm_store *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n_unreadable; i++)
+		brm_warn_message(s->unreadable[i]);
+}
+
+int brm_cli_left_out(const struct brm_store *s)
+{
+	warn_unreadable(s);
+	return brm_cli_skipped(s->n_unreadable);
+}
+
 int brm_cli_refuse_unreadable(const struct brm_store *s, const char *what)
 {
 	char *then;
-	size_t i;
 	int ret;
 
 	if (!s->n_unreadable)
 		return 0;
-	for (i = 0; i < s->n_unreadable; i++)
-		brm_warn_message(s->unreadable[i]);
+	warn_unreadable(s);
 	then = brm_xprintf("; %s", what);
 	ret = unreadable(s->n_unreadable, then);
 	free(then);

@@ -43,6 +43,10 @@ int brm_cli_load_many(struct brm_record **out, struct brm_store *s,
 /* After such a listing: 0, or BRM_EINVALID with a message that broken
  * records were skipped and a hint to run brm check. */
 int brm_cli_skipped(size_t broken);
+/* After a command showed what it could (brm show's summary of a
+ * supplier's audits): warn of every record s could not read, then
+ * brm_cli_skipped(). */
+int brm_cli_left_out(const struct brm_store *s);
 /* For a command that must not be quietly incomplete (a report): warn of
  * every record s could not read, then fail saying what was not done. */
 int brm_cli_refuse_unreadable(const struct brm_store *s, const char *what);

@@ -12,7 +12,7 @@
 int cmd_clone(int argc, char **argv, struct brm_ctx *ctx)
 {
 	struct brm_cli_progress progress;
-	char *dir = NULL, *in = NULL;
+	char *dir = NULL, *name, *in;
 	int portfolio, ret;
 	const struct brm_opt opts[] = {
 		BRM_OPERAND_PATH_(0, BRM_COMPLETE_DIRS),
@@ -22,12 +22,12 @@ int cmd_clone(int argc, char **argv, struct brm_ctx *ctx)
 
 	if ((argc = brm_parse_options(argc, argv, &u)) < 0)
 		return brm_parse_exit(argc);
-	/* as with git -C, a relative directory is taken from -C's */
-	if (argc > 1 && ctx->dir && argv[1][0] != '/')
-		in = brm_xprintf("%s/%s", ctx->dir, argv[1]);
+	/* the directory, as git takes it after -C */
+	name = argc > 1 ? brm_strdup(argv[1]) : brm_clone_dir(argv[0]);
+	in = brm_ctx_path(ctx, name);
+	free(name);
 	brm_cli_progress_init(&progress);
-	ret = brm_clone(argv[0], in ? in : argc > 1 ? argv[1] : NULL,
-	    &progress.hook, &dir, &portfolio);
+	ret = brm_clone(argv[0], in, &progress.hook, &dir, &portfolio);
 	brm_cli_progress_done(&progress);
 	if (ret < 0)
 		goto done;

@@ -16,13 +16,21 @@
 
 struct brm_ctx {
 	const char *dir;	/* -C <dir> or BRM_DIR; NULL: cwd */
+	const char *cwd;	/* -C <dir> alone; NULL: cwd */
 	struct brm_store *store;/* opened by brm_ctx_store() */
 };
 
-#define BRM_CTX_INIT { NULL, NULL }
+#define BRM_CTX_INIT { NULL, NULL, NULL }
 
 /* Open the portfolio on first use; later calls return the same. */
 int brm_ctx_store(struct brm_ctx *ctx, struct brm_store **out);
+
+/*
+ * A path the user gave a command (init's directory, -o's file), as git
+ * takes it after -C: a relative one from -C's directory.  malloc'd;
+ * NULL stays NULL and "-" (standard input or output) stays "-".
+ */
+char *brm_ctx_path(const struct brm_ctx *ctx, const char *path);
 
 /* Command flags. */
 #define BRM_CMD_HIDDEN	(1u << 0)	/* not in help or completion */

@@ -14,7 +14,9 @@
 #include "cmd/complete.h"
 #include "core/buf.h"
 #include "core/error.h"
+#include "core/pending.h"
 #include "core/rows.h"
+#include "core/sync.h"
 #include "core/where.h"
 
 struct brm_completion {
@@ -206,6 +208,78 @@ void brm_complete_fields(struct brm_completion *c)
 		free(pre);
 	}
 	free(path);
+}
+
+/* The conflicts the pending merge waits on, as brm sync saved them;
+ * none outside a portfolio or when they cannot be read. */
+static void saved_conflicts(struct brm_completion *c,
+    struct brm_sync_report *rep)
+{
+	struct brm_store *s = brm_complete_store(c);
+
+	memset(rep, 0, sizeof(*rep));
+	if (s && brm_pending_conflicts(s, rep) < 0)
+		brm_error_clear();
+}
+
+void brm_complete_conflicts(struct brm_completion *c)
+{
+	struct brm_sync_report rep;
+	size_t i, j;
+
+	saved_conflicts(c, &rep);
+	/* a record with several fields in conflict is offered once */
+	for (i = 0; i < rep.n_conflicts; i++) {
+		for (j = 0; j < i && strcmp(rep.conflicts[j].id,
+		    rep.conflicts[i].id); j++)
+			;
+		if (j == i)
+			brm_complete_add(c, rep.conflicts[i].id);
+	}
+	brm_sync_report_release(&rep);
+}
+
+/* The file in conflict that ref names, as brm resolve takes it: an id
+ * or the path, else a unique prefix of an id; NULL if none. */
+static const char *conflict_file(const struct brm_sync_report *rep,
+    const char *ref)
+{
+	const struct brm_sync_conflict *x;
+	const char *file = NULL;
+	size_t i;
+
+	for (i = 0; i < rep->n_conflicts; i++) {
+		x = &rep->conflicts[i];
+		if (!strcmp(x->id, ref) || !strcmp(x->path, ref))
+			return x->path;
+	}
+	for (i = 0; i < rep->n_conflicts; i++) {
+		x = &rep->conflicts[i];
+		if (strncmp(x->id, ref, strlen(ref)))
+			continue;
+		if (file && strcmp(file, x->path))
+			return NULL;
+		file = x->path;
+	}
+	return file;
+}
+
+void brm_complete_conflict_fields(struct brm_completion *c)
+{
+	const char *ref = brm_complete_operand(c, 0), *file;
+	struct brm_sync_report rep;
+	size_t i;
+
+	if (!ref)
+		return;
+	saved_conflicts(c, &rep);
+	file = conflict_file(&rep, ref);
+	/* a whole-record conflict (field "") takes no field */
+	for (i = 0; file && i < rep.n_conflicts; i++)
+		if (!strcmp(rep.conflicts[i].path, file) &&
+		    *rep.conflicts[i].field)
+			brm_complete_add(c, rep.conflicts[i].field);
+	brm_sync_report_release(&rep);
 }
 
 /* ---- operands ---- */

@@ -31,5 +31,10 @@ void brm_complete_commands(struct brm_completion *c);
 void brm_complete_kinds(struct brm_completion *c);
 /* brm set ID <TAB>: "field=", "map." and, after "field=", its values. */
 void brm_complete_fields(struct brm_completion *c);
+/* brm resolve <TAB>: the records (or files) the pending merge has
+ * conflicts in. */
+void brm_complete_conflicts(struct brm_completion *c);
+/* brm resolve ID <TAB>: the fields of that record in conflict. */
+void brm_complete_conflict_fields(struct brm_completion *c);
 
 #endif

@@ -106,7 +106,12 @@ static int only_space(const struct brm_buf *b)
 	return strspn(b->data, " \t\r\n") == b->len;
 }
 
-/* Parse and check the edited text as the record it must stay. */
+/*
+ * Parse and check the edited text as the record it must stay, then work
+ * out the fields that follow from others (the kind's derive hook, as
+ * brm set does: a complaint's response_due after its severity or
+ * received changed by hand).
+ */
 static int judge(struct brm_store *s, const struct brm_record *orig,
     const struct brm_buf *text, struct brm_record **out)
 {
@@ -125,6 +130,8 @@ static int judge(struct brm_store *s, const struct brm_record *orig,
 		brm_check_refs(s, r, &probs);
 	ret = brm_problems_to_error(&probs);
 	brm_problems_release(&probs);
+	if (ret == 0 && r->kind->derive)
+		ret = r->kind->derive(r, orig->root, s->config);
 	if (ret < 0)
 		brm_record_free(r);
 	else

@@ -109,6 +109,7 @@ int cmd_export(int argc, char **argv, struct brm_ctx *ctx)
 {
 	struct brm_filters f = { 0 };
 	const char *format = "csv", *output = NULL;
+	char *path;
 	const struct brm_kind *k;
 	const struct brm_view *v;
 	struct brm_store *s;
@@ -131,10 +132,12 @@ int cmd_export(int argc, char **argv, struct brm_ctx *ctx)
 	if (!brm_word_in("csv|json", format))
 		return brm_usage_error(&u, "unknown format '%s' (expected "
 		    "csv or json)", format);
+	path = brm_ctx_path(ctx, output);
 	if ((ret = brm_filters_dates(&f)) == 0 &&
 	    (ret = brm_cli_begin(ctx, &s, 0)) == 0 &&
 	    (ret = brm_filters_resolve(&f, s)) == 0)
-		ret = export(s, k, v, &f, format, output);
+		ret = export(s, k, v, &f, format, path);
 	brm_filters_release(&f);
+	free(path);
 	return ret < 0 ? brm_fail(ret) : 0;
 }

@@ -267,6 +267,7 @@ int cmd_import(int argc, char **argv, struct brm_ctx *ctx)
 	const struct brm_kind *kind;
 	const struct brm_view *view;
 	const char *format = NULL;
+	char *file;
 	int dry_run = 0, ret;
 	const struct brm_opt opts[] = {
 		BRM_OPT_FLAG_('n', "dry-run", &dry_run,
@@ -289,8 +290,11 @@ int cmd_import(int argc, char **argv, struct brm_ctx *ctx)
 	if (!brm_word_in("csv|json", format))
 		return brm_usage_error(&u, "unknown format '%s' (expected "
 		    "csv or json)", format);
-	brm_import_init(&im, argv[1], kind, view);
+	/* the file, as git takes it after -C */
+	file = brm_ctx_path(ctx, argv[1]);
+	brm_import_init(&im, file, kind, view);
 	ret = run(ctx, &im, format, dry_run);
 	brm_import_release(&im);
+	free(file);
 	return ret;
 }

@@ -67,11 +67,11 @@ static int write_file(const char *dir, const char *rel, const char *data,
 
 int cmd_init(int argc, char **argv, struct brm_ctx *ctx)
 {
-	const char *provider = "My IT Services", *currency = "EUR", *dir;
+	const char *provider = "My IT Services", *currency = "EUR";
 	struct brm_buf config = BRM_BUF_INIT;
 	struct brm_repo *repo = NULL;
 	struct brm_change ch[2];
-	char *brmdir = NULL, *cfg = NULL, *attrs = NULL;
+	char *dir = NULL, *brmdir = NULL, *cfg = NULL, *attrs = NULL;
 	size_t n = 1;
 	int ret, made_attrs = 0;
 	const struct brm_opt opts[] = {
@@ -85,7 +85,8 @@ int cmd_init(int argc, char **argv, struct brm_ctx *ctx)
 
 	if ((argc = brm_parse_options(argc, argv, &u)) < 0)
 		return brm_parse_exit(argc);
-	dir = argc ? argv[0] : (ctx->dir ? ctx->dir : ".");
+	dir = argc ? brm_ctx_path(ctx, argv[0]) :
+	    brm_strdup(ctx->dir ? ctx->dir : ".");
 	if ((ret = build_config(&config, provider, currency)) < 0)
 		goto done;
 	brmdir = brm_xprintf("%s/.brm", dir);
@@ -132,6 +133,7 @@ int cmd_init(int argc, char **argv, struct brm_ctx *ctx)
 done:
 	brm_repo_free(repo);
 	brm_buf_release(&config);
+	free(dir);
 	free(brmdir);
 	free(cfg);
 	free(attrs);

@@ -122,6 +122,16 @@ int brm_ctx_store(struct brm_ctx *ctx, struct brm_store **out)
 	return ret;
 }
 
+char *brm_ctx_path(const struct brm_ctx *ctx, const char *path)
+{
+	if (!path)
+		return NULL;
+	/* BRM_DIR picks the portfolio only: it does not move the user */
+	if (!ctx->cwd || path[0] == '/' || !strcmp(path, "-"))
+		return brm_strdup(path);
+	return brm_xprintf("%s/%s", ctx->cwd, path);
+}
+
 static size_t edit_distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b), i, j, prev, tmp;
@@ -230,6 +240,7 @@ int main(int argc, char **argv)
 		}
 	}
 	/* -C wins over BRM_DIR; an empty BRM_DIR is unset */
+	ctx.cwd = dir;
 	ctx.dir = dir ? dir : getenv("BRM_DIR");
 	if (ctx.dir && !*ctx.dir)
 		ctx.dir = NULL;

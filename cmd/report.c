@@ -158,6 +158,7 @@ static int run(struct brm_ctx *ctx, const char *which, const char *id,
 	struct brm_buf out = BRM_BUF_INIT;
 	struct brm_as_of at;
 	struct brm_store *s;
+	char *path = NULL;
 	int ret;
 
 	if ((ret = brm_cli_begin(ctx, &s, 0)) < 0 ||
@@ -175,9 +176,12 @@ static int run(struct brm_ctx *ctx, const char *which, const char *id,
 	if (ret == 0)
 		/* published: better none than one quietly incomplete */
 		ret = brm_cli_refuse_unreadable(s, "no report was written");
-	if (ret == 0)
-		ret = brm_deliver(&out, o->output);
+	if (ret == 0) {
+		path = brm_ctx_path(ctx, o->output);
+		ret = brm_deliver(&out, path);
+	}
 done:
+	free(path);
 	brm_buf_release(&out);
 	return ret < 0 ? brm_fail(ret) : 0;
 }

@@ -5,6 +5,7 @@
 
 #include "cli/records.h"
 #include "cli/sync.h"
+#include "cmd/complete.h"
 #include "core/error.h"
 #include "core/resolve.h"
 
@@ -23,6 +24,8 @@ int cmd_resolve(int argc, char **argv, struct brm_ctx *ctx)
 		    "take the remote's version"),
 		BRM_OPT_STRING_(0, "value", &value, "<value>",
 		    "set the field to a new value"),
+		BRM_OPERAND_FN_(0, brm_complete_conflicts),
+		BRM_OPERAND_FN_(1, brm_complete_conflict_fields),
 		BRM_OPT_END_
 	};
 	const struct brm_usage u = { "resolve", "<id> [<field>]", opts };

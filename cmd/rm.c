@@ -25,7 +25,8 @@ static void note_ref(const struct brm_field *f, const struct brm_node *v,
 		rf->found = 1;
 }
 
-/* Every record that refers to id, as "id (kind)" lines. */
+/* Every record that refers to id, as "id (kind)" lines.  Those that
+ * cannot be read are left in s->unreadable. */
 static void find_referrers(struct brm_store *s, const struct brm_record *to,
     struct brm_buf *out, size_t *count)
 {
@@ -51,6 +52,22 @@ static void find_referrers(struct brm_store *s, const struct brm_record *to,
 	}
 }
 
+/* A record that cannot be read may refer to the one going: refuse
+ * rather than leave a reference dangling unseen. */
+static int refuse_unreadable(const struct brm_store *s,
+    const struct brm_record *r)
+{
+	const char *they = s->n_unreadable == 1 ? "it" : "they";
+	char *what = brm_xprintf("%s may refer to %s '%s', which was not "
+	    "removed", they, r->kind->name, r->id);
+	int ret = brm_cli_refuse_unreadable(s, what);
+
+	free(what);
+	return brm_error_hint(ret, "fix %s first (run 'brm check' to see "
+	    "what to fix), or use --force", s->n_unreadable == 1 ? "it" :
+	    "them");
+}
+
 static int rm(struct brm_ctx *ctx, const char *ref, int force)
 {
 	struct brm_buf refs = BRM_BUF_INIT;
@@ -74,6 +91,10 @@ static int rm(struct brm_ctx *ctx, const char *ref, int force)
 		    refs.data);
 		goto done;
 	}
+	if (s->n_unreadable) {
+		ret = refuse_unreadable(s, r);
+		goto done;
+	}
 	brm_txn_remove(&t, r->path);
 	summary = strcmp(brm_record_title(r), r->id) ?
 	    brm_xprintf("%s %s (%s)", r->kind->name, r->id,
@@ -95,7 +116,7 @@ int cmd_rm(int argc, char **argv, struct brm_ctx *ctx)
 	int force = 0;
 	const struct brm_opt opts[] = {
 		BRM_OPT_FLAG_('f', "force", &force,
-		    "remove even when other records refer to it"),
+		    "do not look for records that refer to it"),
 		BRM_OPT_END_
 	};
 	const struct brm_usage u = { "rm", "<id>", opts };

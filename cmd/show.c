@@ -58,6 +58,10 @@ static int show(struct brm_ctx *ctx, const char *ref, const char *format)
 	}
 	if (ret == 0)
 		fwrite(out.data, 1, out.len, stdout);
+	/* the summary's records that could not be read: after the record,
+	 * which is whole, so that what could be shown still shows */
+	if (ret == 0)
+		ret = brm_cli_left_out(s);
 done:
 	brm_node_free(extra);
 	free(text);

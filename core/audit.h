@@ -29,8 +29,9 @@ double brm_audit_average(const struct brm_node *root);
 /*
  * The audits of supplier (an exact id), oldest first (by date, then
  * id).  *out is a new array of *n points; free with
- * brm_audit_points_free().  Audits that do not load are skipped: brm
- * check reports them.
+ * brm_audit_points_free().  Audits that do not load are skipped and
+ * left in s->unreadable (brm_store_load()) for the caller to tell: any
+ * of them may be one of supplier's.
  */
 int brm_audit_points(struct brm_store *s, const char *supplier,
     struct brm_audit_point **out, size_t *n);

@@ -19,8 +19,7 @@
 
 #define HEADS "refs/heads/"
 
-/* "https://host/team/portfolio.git" -> "portfolio" */
-static char *default_dir(const char *url)
+char *brm_clone_dir(const char *url)
 {
 	size_t len = strlen(url), start;
 
@@ -122,7 +121,7 @@ int brm_clone(const char *url, const char *dir,
 	git_clone_options co;
 	struct brm_remote n = { 0 };
 	git_repository *git = NULL;
-	char *d = dir ? brm_strdup(dir) : default_dir(url), *cfg = NULL;
+	char *d = dir ? brm_strdup(dir) : brm_clone_dir(url), *cfg = NULL;
 	int err, ret = 0;
 
 	*dir_out = NULL;

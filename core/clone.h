@@ -9,8 +9,12 @@
 
 #include "remote.h"
 
+/* The directory a clone of url goes to by default: the url's last
+ * component without .git ("portfolio" when there is none); malloc'd. */
+char *brm_clone_dir(const char *url);
+
 /*
- * Clone url into dir (NULL: the url's last component, without .git;
+ * Clone url into dir (NULL: brm_clone_dir(url);
  * *dir_out receives the directory used, malloc'd) and set up the merge
  * driver.  *portfolio is 1 when the clone is a brm portfolio (it may be
  * empty, or some other repository).

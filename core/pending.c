@@ -15,6 +15,7 @@
 #include "error.h"
 #include "pending.h"
 #include "schema.h"
+#include "store.h"
 #include "sync.h"
 #include "formats/yaml.h"
 
@@ -276,4 +277,47 @@ char *brm_pending_upstream(const struct brm_pending *st)
 	if (!strncmp(branch, HEADS, strlen(HEADS)))
 		branch += strlen(HEADS);
 	return brm_xprintf("%s/%s", st->remote, branch);
+}
+
+int brm_pending_conflicts(struct brm_store *s, struct brm_sync_report *rep)
+{
+	char *path = brm_store_git_path(s, STATE_FILE);
+	const struct brm_node *list, *c;
+	struct brm_sync_conflict *x;
+	struct brm_node *root = NULL;
+	const char *file, *field, *id;
+	size_t i;
+	int ret = 0;
+
+	memset(rep, 0, sizeof(*rep));
+	if (access(path, F_OK) != 0)
+		goto done;
+	if ((ret = brm_yaml_load_file(&root, path, path)) < 0) {
+		ret = bad_state(path, brm_error_last());
+		goto done;
+	}
+	list = brm_node_get(root, "conflicts");
+	if (!list || list->type != BRM_NODE_SEQ)
+		goto done;
+	rep->conflicts = brm_calloc(list->n + 1, sizeof(*rep->conflicts));
+	for (i = 0; i < list->n; i++) {
+		c = list->items[i];
+		file = brm_node_str(c, "path");
+		field = brm_node_str(c, "field");
+		id = brm_node_str(c, "id");
+		if (!file || !field) {
+			ret = bad_state(path, "a conflict is incomplete");
+			break;
+		}
+		x = &rep->conflicts[rep->n_conflicts++];
+		x->path = brm_strdup(file);
+		x->id = brm_strdup(id ? id : file);
+		x->field = brm_strdup(field);
+	}
+	if (ret < 0)
+		brm_sync_report_release(rep);
+done:
+	brm_node_free(root);
+	free(path);
+	return ret;
 }

@@ -75,4 +75,15 @@ const char *brm_pending_side_name(enum brm_merge_side side);
 /* The branch merged as the remote names it: "origin/main" (malloc'd). */
 char *brm_pending_upstream(const struct brm_pending *st);
 
+/*
+ * The conflicts the pending merge waits on, into rep->conflicts, as the
+ * last brm sync or brm resolve saved them: nothing is merged again, so
+ * it is quick enough for completion.  Only path, id and field are
+ * filled.  None when no merge is pending.  Release rep with
+ * brm_sync_report_release().
+ */
+struct brm_store;
+struct brm_sync_report;
+int brm_pending_conflicts(struct brm_store *s, struct brm_sync_report *rep);
+
 #endif

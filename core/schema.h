@@ -80,7 +80,8 @@ struct brm_kind {
 	 * What other records say about rec, for brm show (a supplier's
 	 * audits); or NULL.  *data: a new mapping whose members join the
 	 * JSON output; *text: lines for people (malloc'd).  Both NULL when
-	 * there is nothing to say.
+	 * there is nothing to say.  Records it could not read are left in
+	 * s->unreadable, for brm show to warn about.
 	 */
 	int (*summary)(struct brm_store *s, const struct brm_record *rec,
 	    struct brm_node **data, char **text);

@@ -1,3 +1,4 @@
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -20,7 +21,8 @@
 #include "store.h"
 #include "formats/yaml.h"
 
-#define LOCK_WAIT_MS 30000
+#define LOCK_WAIT_S 30
+#define LOCK_WAIT_MAX_S 86400
 
 static int is_dir(const char *path)
 {
@@ -84,13 +86,37 @@ static int load_config(struct brm_store *s)
 	return load_rel(s, BRM_CONFIG_PATH, &s->config);
 }
 
+/* BRM_LOCK_TIMEOUT: whole seconds; unset or empty is the default. */
+static int lock_wait(long *ms)
+{
+	const char *v = getenv("BRM_LOCK_TIMEOUT");
+	char *end;
+	long s;
+
+	*ms = LOCK_WAIT_S * 1000L;
+	if (!v || !*v)
+		return 0;
+	errno = 0;
+	s = strtol(v, &end, 10);
+	if (*end || !isdigit((unsigned char)*v) || errno ||
+	    s > LOCK_WAIT_MAX_S)
+		return brm_error_set(BRM_EUSAGE, "invalid BRM_LOCK_TIMEOUT "
+		    "'%s' (expected a number of seconds from 0 to %d)", v,
+		    LOCK_WAIT_MAX_S);
+	*ms = s * 1000L;
+	return 0;
+}
+
 int brm_store_open(struct brm_store **out, const char *dir)
 {
 	char real[PATH_MAX], *root, *config;
 	struct brm_store *s;
+	long wait_ms;
 	int ret;
 
 	*out = NULL;
+	if ((ret = lock_wait(&wait_ms)) < 0)
+		return ret;
 	if (!realpath(dir ? dir : ".", real))
 		return brm_error_set(BRM_ENOTFOUND, "cannot use '%s': %s",
 		    dir ? dir : ".", strerror(errno));
@@ -107,6 +133,7 @@ int brm_store_open(struct brm_store **out, const char *dir)
 	s = brm_calloc(1, sizeof(*s));
 	s->root = root;
 	s->lock_fd = -1;
+	s->lock_wait_ms = wait_ms;
 	if ((ret = load_config(s)) < 0) {
 		brm_store_free(s);
 		return ret;
@@ -165,6 +192,22 @@ static void sleep_ms(long ms)
 	nanosleep(&ts, NULL);
 }
 
+static int lock_busy(const struct brm_store *s, long waited_ms)
+{
+	int ret = BRM_ECONFLICT;
+
+	if (waited_ms)
+		brm_error_set(ret, "another brm command is writing to this "
+		    "portfolio; gave up after %ld s", waited_ms / 1000);
+	else
+		brm_error_set(ret, "another brm command is writing to this "
+		    "portfolio");
+	return brm_error_hint(ret, "wait for it to finish, or stop it; the "
+	    "lock goes away with the process\nto wait longer than %ld s, "
+	    "set BRM_LOCK_TIMEOUT to the seconds to wait",
+	    s->lock_wait_ms / 1000);
+}
+
 static int take_flock(struct brm_store *s)
 {
 	char *gitdir = git_dir(s), *path = brm_xprintf("%s/brm.lock", gitdir);
@@ -178,13 +221,15 @@ static int take_flock(struct brm_store *s)
 		goto done;
 	}
 	while (flock(fd, LOCK_EX | LOCK_NB) < 0) {
-		if (errno != EWOULDBLOCK || waited >= LOCK_WAIT_MS) {
+		if (errno != EWOULDBLOCK) {
+			ret = brm_error_set(BRM_ERROR, "cannot lock '%s': %s",
+			    path, strerror(errno));
 			close(fd);
-			ret = brm_error_set(BRM_ECONFLICT, "another brm "
-			    "command has been writing to this portfolio for "
-			    "%ld s", waited / 1000);
-			brm_error_hint(ret, "wait for it to finish, or stop "
-			    "it; the lock goes away with the process");
+			goto done;
+		}
+		if (waited >= s->lock_wait_ms) {
+			close(fd);
+			ret = lock_busy(s, waited);
 			goto done;
 		}
 		sleep_ms(10);

@@ -10,7 +10,8 @@
  * Writers serialise on an flock(2) of <gitdir>/brm.lock, taken by
  * brm_store_lock() before the command reads what it will change: two brm
  * processes never interleave a read-modify-write, and the kernel drops
- * the lock when a process dies, so it can never go stale.
+ * the lock when a process dies, so it can never go stale.  A writer waits
+ * for the lock BRM_LOCK_TIMEOUT seconds (default 30), then gives up.
  */
 #ifndef BRM_STORE_H
 #define BRM_STORE_H
@@ -30,6 +31,7 @@ struct brm_store {
 	struct brm_node *config;/* .brm/config.yaml */
 	struct brm_repo *repo;	/* opened by brm_store_lock() */
 	int lock_fd;		/* -1 when not locked */
+	long lock_wait_ms;	/* how long brm_store_lock() waits */
 	struct brm_tree *tree;	/* set by brm_store_at(): read from it */
 	char commit[41];	/* the commit tree comes from */
 	struct brm_datetime committed;	/* its committer time */
@@ -43,7 +45,9 @@ struct brm_store {
 /*
  * Find the portfolio containing dir (NULL: the current directory): the
  * nearest enclosing git work tree that has .brm/config.yaml.
- * BRM_ENOTFOUND with a hint to run 'brm init' when there is none.
+ * BRM_ENOTFOUND with a hint to run 'brm init' when there is none;
+ * BRM_EUSAGE when BRM_LOCK_TIMEOUT is set but not a number of seconds
+ * (checked first, so that no command gets as far as writing with it).
  */
 int brm_store_open(struct brm_store **out, const char *dir);
 void brm_store_free(struct brm_store *s);

@@ -194,6 +194,28 @@ Brm-Command: init" ]
 	[ "$(yget q/.brm/config.yaml "d['provider'], d['currency']")" = "Q GmbH CHF" ]
 }
 
+@test "init takes a relative directory from -C's, as git does, not from BRM_DIR" {
+	cd "$BATS_TEST_TMPDIR"
+	mkdir x
+	run --separate-stderr brm -C x init y
+	[ "$status" -eq 0 ]
+	[ "$output" = "Initialized brm portfolio in x/y" ]
+	[ -f x/y/.brm/config.yaml ]
+	[ ! -e y ]
+	# -C's compose first; an absolute directory is taken as it is
+	run --separate-stderr brm -C x -C y init z
+	[ "$status" -eq 0 ]
+	[ -f x/y/z/.brm/config.yaml ]
+	run --separate-stderr brm -C x init "$BATS_TEST_TMPDIR/abs"
+	[ "$status" -eq 0 ]
+	[ -f abs/.brm/config.yaml ]
+	# BRM_DIR picks a portfolio; it does not move relative paths
+	BRM_DIR="$BATS_TEST_TMPDIR/x" run --separate-stderr brm init w
+	[ "$status" -eq 0 ]
+	[ -f w/.brm/config.yaml ]
+	[ ! -e x/w ]
+}
+
 @test "init in an existing directory keeps what is there and commits only its files" {
 	d="$BATS_TEST_TMPDIR/existing"
 	mkdir "$d"

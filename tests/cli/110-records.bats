@@ -444,6 +444,34 @@ hint:   acme-corp (customer)" ]
 checked 2 records: 1 error, 0 warnings" ]
 }
 
+@test "rm refuses while a record it cannot read might refer to it" {
+	seed
+	brm add-service "Mail" >/dev/null
+	printf 'id: beta-labs\nname: Beta\nkind: [x\n' >customers/beta-labs.yaml
+	before=$(snapshot)
+	run --separate-stderr brm rm mail
+	[ "$status" -eq 1 ]
+	[ -z "$output" ]
+	[ "$stderr" = "brm: warning: did not find expected ',' or ']' (while parsing a flow sequence) (customers/beta-labs.yaml:4:1)
+brm: error: 1 record could not be read; it may refer to service 'mail', which was not removed
+hint: fix it first (run 'brm check' to see what to fix), or use --force" ]
+	unchanged_since "$before"
+	printf 'id: acme-corp\nname: a\xffb\n' >customers/acme-corp.yaml
+	before=$(snapshot)
+	run --separate-stderr brm rm mail
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "brm: warning: invalid UTF-8 (customers/acme-corp.yaml:2:8)
+brm: warning: did not find expected ',' or ']' (while parsing a flow sequence) (customers/beta-labs.yaml:4:1)
+brm: error: 2 records could not be read; they may refer to service 'mail', which was not removed
+hint: fix them first (run 'brm check' to see what to fix), or use --force" ]
+	unchanged_since "$before"
+	# --force does not look for references, readable or not
+	run --separate-stderr brm rm --force mail
+	[ "$status" -eq 0 ]
+	[ "$output" = "removed mail" ]
+	[ ! -e services/mail.yaml ]
+}
+
 @test "check on a clean portfolio" {
 	seed
 	run --separate-stderr brm check

@@ -413,6 +413,57 @@ refused() {
 	unchanged_since "$before"
 }
 
+# editor NAME SCRIPT: an executable sh SCRIPT for EDITOR ($1: the file)
+editor() {
+	printf '#!/bin/sh\n%s\n' "$2" >"$BATS_TEST_TMPDIR/$1"
+	chmod +x "$BATS_TEST_TMPDIR/$1"
+	echo "$BATS_TEST_TMPDIR/$1"
+}
+
+@test "brm edit of severity or received works out response_due again, as set does" {
+	seed
+	id=$(complaint --severity high --received 2026-11-20T20:00:00+01:00)
+	[ "$(field "$id" response_due)" = "2026-11-23T04:00:00+01:00" ]
+	n=$(commits)
+	EDITOR=$(editor sev 'sed -i "s/^severity: high/severity: critical/" "$1"') \
+	    run --separate-stderr brm edit "$id"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	[ "$(field "$id" response_due)" = "2026-11-21T00:00:00+01:00" ]
+	committed "$n" "edit: Slow ticket response" edit complaint "$id" "$(cpath "$id")"
+	# the same as brm set gives for the same change
+	cp "$(cpath "$id")" edited.yaml
+	git reset -q --hard HEAD~1
+	brm set "$id" severity=critical >/dev/null
+	cmp edited.yaml "$(cpath "$id")"
+	rm edited.yaml
+	EDITOR=$(editor rcv 'sed -i "s/^received: .*/received: 2026-11-20T21:30:00+01:00/" "$1"') \
+	    run --separate-stderr brm edit "$id"
+	[ "$status" -eq 0 ]
+	[ "$(field "$id" response_due)" = "2026-11-23T01:30:00+01:00" ]
+	# other fields leave it alone
+	EDITOR=$(editor own 'sed -i "s/^summary: .*/summary: Slower/" "$1"') \
+	    brm edit "$id" >/dev/null
+	[ "$(field "$id" response_due)" = "2026-11-23T01:30:00+01:00" ]
+	# a response_due changed in the same edit is the user's
+	EDITOR=$(editor both 'sed -i -e "s/^severity: .*/severity: low/" -e "s/^response_due: .*/response_due: 2026-11-30T12:00:00+01:00/" "$1"') \
+	    run --separate-stderr brm edit "$id"
+	[ "$status" -eq 0 ]
+	[ "$(field "$id" response_due)" = "2026-11-30T12:00:00+01:00" ]
+	[ "$(field "$id" severity)" = "low" ]
+	# a policy that cannot be applied: the editor reopens with the
+	# error, and the same text again gives up with nothing changed
+	sed -i '/^working_days:/,/^holidays:/{/^- /d;s/^working_days:$/working_days: []/}' .brm/config.yaml
+	git commit -qam "no working days"
+	before=$(snapshot)
+	EDITOR=$(editor med 'sed -i "s/^severity: .*/severity: medium/" "$1"') \
+	    run --separate-stderr brm edit "$id"
+	[ "$status" -eq 1 ]
+	[ "${stderr_lines[0]}" = "brm: error: working_days names no working day (.brm/config.yaml)" ]
+	[ "${stderr_lines[-1]}" = "brm: error: aborted: the record is still invalid; nothing changed" ]
+	unchanged_since "$before"
+}
+
 @test "brm check reports hand-edited lifecycles out of order" {
 	seed
 	id=$(complaint)

@@ -126,6 +126,33 @@ print([(t["date"], t["average"]) for t in s["trend"]])' <<<"$output"
 	[[ "${lines[-1]}" == "# audits: 1, latest aud-20260501-"*" (2026-05-01) average 1.0" ]]
 }
 
+@test "show warns about an audit it cannot read, shows the rest, exit 1" {
+	brm add-supplier "FastFix" >/dev/null
+	a=$(brm audit-supplier fastfix --date 2026-04-01 $SCORES)
+	b=$(brm audit-supplier fastfix --date 2026-07-01 $SCORES)
+	printf 'id: %s\n  supplier: [\n' "$b" >"audits/2026/07/$b.yaml"
+	before=$(snapshot)
+	run --separate-stderr brm show fastfix
+	[ "$status" -eq 1 ]
+	[ "$output" = "id: fastfix
+name: FastFix
+status: candidate
+# audits: 1, latest $a (2026-04-01) average 4.2" ]
+	[ "$stderr" = "brm: warning: mapping values are not allowed in this context (audits/2026/07/$b.yaml:2:11)
+brm: error: 1 record could not be read and was left out
+hint: run 'brm check' to see what to fix" ]
+	run --separate-stderr brm show fastfix --format json
+	[ "$status" -eq 1 ]
+	[ "$(jq -r '.audit_summary.audits, .audit_summary.latest.id' <<<"$output")" = "1
+$a" ]
+	[ "${#stderr_lines[@]}" -eq 3 ]
+	unchanged_since "$before"
+	# a record with no summary reads no other record: nothing to warn of
+	run --separate-stderr brm show "$a"
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+}
+
 @test "a declining or steady supplier says so" {
 	brm add-supplier "FastFix" >/dev/null
 	brm audit-supplier fastfix --date 2026-04-01 $SCORES >/dev/null

@@ -716,6 +716,26 @@ EOF
 	[ "$stderr" = "brm: error: cannot write 'no/such/dir/r.md': No such file or directory" ]
 }
 
+@test "-o takes a relative file from -C's directory, as git does" {
+	brm report monthly >"$BATS_TEST_TMPDIR/want.md"
+	mkdir "$BATS_TEST_TMPDIR/elsewhere"
+	cd "$BATS_TEST_TMPDIR/elsewhere"
+	run --separate-stderr brm -C "$P" report monthly -o out.md
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	[ -z "$stderr" ]
+	cmp "$P/out.md" "$BATS_TEST_TMPDIR/want.md"
+	[ ! -e out.md ]
+	# BRM_DIR picks the portfolio only
+	BRM_DIR="$P" run --separate-stderr brm report monthly -o here.md
+	[ "$status" -eq 0 ]
+	cmp here.md "$BATS_TEST_TMPDIR/want.md"
+	[ ! -e "$P/here.md" ]
+	run --separate-stderr brm -C "$P" report monthly -o no/such/r.md
+	[ "$status" -eq 1 ]
+	[ "$stderr" = "brm: error: cannot write '$P/no/such/r.md': No such file or directory" ]
+}
+
 @test "report customer resolves a prefix; the sheet's figures by month" {
 	run --separate-stderr brm report customer acm --format json
 	[ "$status" -eq 0 ]

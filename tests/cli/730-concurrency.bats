@@ -111,3 +111,45 @@ EOF
 	[ "$status" -eq 0 ]
 	[ "$output" = "checked $(git ls-files '*/*.yaml' ':!.brm' | wc -l) records: 0 errors, 0 warnings" ]
 }
+
+@test "a writer that cannot get the lock within BRM_LOCK_TIMEOUT gives up, changing nothing" {
+	brm add-customer "Acme Corp" >/dev/null
+	before=$(snapshot)
+	# this shell holds the writer lock, as a running brm would
+	exec 9>.git/brm.lock
+	flock 9
+	BRM_LOCK_TIMEOUT=1 run --separate-stderr brm add-customer "Globex"
+	[ "$status" -eq 1 ]
+	[ -z "$output" ]
+	[ "$stderr" = "brm: error: another brm command is writing to this portfolio; gave up after 1 s
+hint: wait for it to finish, or stop it; the lock goes away with the process
+hint: to wait longer than 1 s, set BRM_LOCK_TIMEOUT to the seconds to wait" ]
+	unchanged_since "$before"
+	# 0: do not wait at all
+	BRM_LOCK_TIMEOUT=0 run --separate-stderr brm set acme-corp status=former
+	[ "$status" -eq 1 ]
+	[ "${stderr_lines[0]}" = "brm: error: another brm command is writing to this portfolio" ]
+	unchanged_since "$before"
+	# readers take no lock
+	BRM_LOCK_TIMEOUT=0 run --separate-stderr brm show acme-corp
+	[ "$status" -eq 0 ]
+	exec 9>&-
+	BRM_LOCK_TIMEOUT=1 run --separate-stderr brm add-customer "Globex"
+	[ "$status" -eq 0 ]
+	[ "$output" = "globex" ]
+}
+
+@test "a BRM_LOCK_TIMEOUT that is not a number of seconds is a usage error naming it" {
+	before=$(snapshot)
+	for v in x -1 1.5 " 1" 1s 86401 99999999999999999999; do
+		BRM_LOCK_TIMEOUT=$v run --separate-stderr brm add-customer "Acme Corp"
+		[ "$status" -eq 2 ]
+		[ "$stderr" = "brm: error: invalid BRM_LOCK_TIMEOUT '$v' (expected a number of seconds from 0 to 86400)" ]
+		unchanged_since "$before"
+	done
+	# empty is unset: the default
+	BRM_LOCK_TIMEOUT= run --separate-stderr brm add-customer "Acme Corp"
+	[ "$status" -eq 0 ]
+	BRM_LOCK_TIMEOUT=86400 run --separate-stderr brm add-customer "Globex"
+	[ "$status" -eq 0 ]
+}

@@ -89,6 +89,25 @@ count() { brm -C "$1" list "$2" --format tsv | tail -n +2 | wc -l; }
 	[[ "$output" == *"brm: error: cannot clone '$R': "* ]]
 }
 
+@test "clone puts a relative directory in -C's, as git does" {
+	mkdir x
+	run --separate-stderr brm -C x clone "$R" c
+	[ "$status" -eq 0 ]
+	[ "$output" = "Cloned $R into x/c" ]
+	[ -f x/c/.brm/config.yaml ]
+	[ ! -e c ]
+	# the default directory too
+	run --separate-stderr brm -C x clone "$R"
+	[ "$status" -eq 0 ]
+	[ "$output" = "Cloned $R into x/remote" ]
+	[ -f x/remote/.brm/config.yaml ]
+	# BRM_DIR picks a portfolio; it does not move the clone
+	BRM_DIR="$A" run --separate-stderr brm clone "$R" d
+	[ "$status" -eq 0 ]
+	[ -f d/.brm/config.yaml ]
+	[ ! -e "$A/d" ]
+}
+
 @test "clone of an empty repository says how to start a portfolio" {
 	git init -q --bare --initial-branch=main empty.git
 	run --separate-stderr brm clone "$PWD/empty.git" e

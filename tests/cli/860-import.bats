@@ -49,6 +49,16 @@ customers/globex.yaml" ]
 	[ "$status" -eq 0 ]
 }
 
+@test "a relative file is taken from -C's directory, as git does" {
+	printf 'name\nAcme Corp\n' >"$P/in.csv"
+	mkdir "$BATS_TEST_TMPDIR/elsewhere"
+	cd "$BATS_TEST_TMPDIR/elsewhere"
+	run brm -C "$P" import customers in.csv
+	[ "$status" -eq 0 ]
+	[ "$output" = "imported 1 customer from in.csv" ]
+	[ -f "$P/customers/acme-corp.yaml" ]
+}
+
 @test "--dry-run checks, shows what would be imported, and writes nothing" {
 	csv c.csv 'id,name' 'acme,Acme Corp' ',Globex'
 	before=$(snapshot)

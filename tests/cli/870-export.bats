@@ -147,6 +147,17 @@ two",,,,,,,,,')" ]
 	[ -z "$(git status --porcelain)" ]
 }
 
+@test "-o takes a relative file from -C's directory, as git does" {
+	brm add-customer Alpha >/dev/null
+	cd "$BATS_TEST_TMPDIR"
+	run brm -C p export customers -o c.csv
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	[ "$(cut -d, -f1 p/c.csv | tr -d '\r')" = '"id"
+"alpha"' ]
+	[ ! -e c.csv ]
+}
+
 @test "a list item that spans lines cannot be a CSV line: use JSON" {
 	brm add-supplier Nordic >/dev/null
 	brm audit-supplier nordic --responsiveness 4 --problem-solving 3 \

@@ -188,6 +188,53 @@ complaints() {
 	brm close-complaint "$closed" >/dev/null
 }
 
+@test "brm __complete: brm resolve completes what a sync left in conflict" {
+	# no merge waiting: nothing to resolve
+	run --separate-stderr brm __complete resolve ""
+	[ "$status" -eq 0 ] && [ -z "$stderr" ]
+	[ -z "$output" ]
+	R="$BATS_TEST_TMPDIR/remote.git"
+	B="$BATS_TEST_TMPDIR/b"
+	git init -q --bare "$R"
+	git remote add origin "$R"
+	brm sync >/dev/null
+	brm clone "$R" "$B" >/dev/null
+	brm set acme-corp status=former business=Retail >/dev/null
+	brm set globex status=former >/dev/null
+	brm sync >/dev/null
+	cd "$B"
+	brm set acme-corp status=prospect business=Wholesale >/dev/null
+	brm set globex status=prospect >/dev/null
+	run brm sync
+	[ "$status" -eq 1 ]
+	# the records in conflict, each once
+	run --separate-stderr brm __complete resolve ""
+	[ "$status" -eq 0 ] && [ -z "$stderr" ]
+	[ "$(flat <<<"$output")" = "acme-corp globex" ]
+	run brm __complete resolve --theirs g
+	[ "$output" = "globex" ]
+	# the fields of the record named, by id, prefix or path
+	run --separate-stderr brm __complete resolve acme-corp ""
+	[ "$status" -eq 0 ] && [ -z "$stderr" ]
+	[ "$(flat <<<"$output")" = "business status" ]
+	run brm __complete resolve acme ""
+	[ "$(flat <<<"$output")" = "business status" ]
+	run brm __complete resolve customers/globex.yaml ""
+	[ "$output" = "status" ]
+	run brm __complete resolve --ours acme-corp st
+	[ "$output" = "status" ]
+	run brm __complete resolve desk ""
+	[ -z "$output" ]
+	# a field settled is no longer offered
+	brm resolve acme-corp status --theirs >/dev/null
+	run brm __complete resolve acme-corp ""
+	[ "$output" = "business" ]
+	run bash_complete brm resolve glob
+	[ "$output" = "globex" ]
+	run bash_complete brm resolve globex ""
+	[ "$output" = "status" ]
+}
+
 @test "brm __complete: ids of the records a command can take" {
 	complaints acme-corp
 	run --separate-stderr brm __complete ack-complaint ""
