@@ -1,3 +1,4 @@
+#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
@@ -24,6 +25,49 @@ static int check_date_text(const struct brm_field *f, const char *s,
 	if (f->type == BRM_F_DATETIME)
 		return brm_datetime_parse(&t, s, what);
 	return 0;
+}
+
+/*
+ * The value of each field of a map, in the schema's order (NULL when
+ * absent; the first of duplicate keys, as brm_node_get() finds).  A
+ * record is written in its schema's order, so each key is usually the
+ * field after the one found last: one comparison a key, where asking
+ * the map for every field searched it once a field.
+ */
+#define FEW_FIELDS 32
+
+struct field_values {
+	const struct brm_node **v;
+	const struct brm_node *few[FEW_FIELDS];
+};
+
+static void field_values(struct field_values *fv,
+    const struct brm_field *fields, const struct brm_node *map)
+{
+	size_t n = 0, i, j, next = 0;
+
+	while (fields[n].name)
+		n++;
+	fv->v = n <= FEW_FIELDS ? fv->few : brm_malloc(n * sizeof(*fv->v));
+	memset(fv->v, 0, n * sizeof(*fv->v));
+	for (i = 0; map->type == BRM_NODE_MAP && i < map->n; i++) {
+		j = next;
+		if (j >= n || strcmp(fields[j].name, map->keys[i]))
+			for (j = 0; j < n && strcmp(fields[j].name,
+			    map->keys[i]); j++)
+				;
+		if (j == n)
+			continue;	/* not the schema's: kept as is */
+		if (!fv->v[j])
+			fv->v[j] = map->items[i];
+		next = j + 1;
+	}
+}
+
+static void field_values_release(struct field_values *fv)
+{
+	if (fv->v != fv->few)
+		free(fv->v);
 }
 
 static void check_scalar(const struct brm_field *f, const struct brm_node *v,
@@ -97,14 +141,16 @@ static void check_fields(const struct brm_field *fields,
     struct brm_problems *out)
 {
 	const struct brm_field *f;
-	struct brm_node *v;
+	const struct brm_node *v;
+	struct field_values fv;
 	size_t len = path->len;
 
+	field_values(&fv, fields, map);
 	for (f = fields; f->name; f++) {
 		if (len)
 			brm_buf_putc(path, '.');
 		brm_buf_puts(path, f->name);
-		v = brm_node_get(map, f->name);
+		v = fv.v[f - fields];
 		if (!v || brm_node_is_null(v)) {
 			if (f->flags & BRM_FIELD_REQUIRED)
 				brm_problem_add(out, map,
@@ -116,6 +162,7 @@ static void check_fields(const struct brm_field *fields,
 		}
 		brm_buf_truncate(path, len);
 	}
+	field_values_release(&fv);
 }
 
 size_t brm_validate(const struct brm_kind *kind, const struct brm_node *root,
@@ -139,11 +186,13 @@ static void visit(const struct brm_field *fields, const struct brm_node *map,
     void *payload)
 {
 	const struct brm_field *f;
-	struct brm_node *v;
+	const struct brm_node *v;
+	struct field_values fv;
 	size_t i, n;
 
+	field_values(&fv, fields, map);
 	for (f = fields; f->name; f++) {
-		if (!(v = brm_node_get(map, f->name)) || brm_node_is_null(v))
+		if (!(v = fv.v[f - fields]) || brm_node_is_null(v))
 			continue;
 		n = (f->flags & BRM_FIELD_LIST) ? v->n : 1;
 		if ((f->flags & BRM_FIELD_LIST) && v->type != BRM_NODE_SEQ)
@@ -160,6 +209,7 @@ static void visit(const struct brm_field *fields, const struct brm_node *map,
 				fn(f, item, payload);
 		}
 	}
+	field_values_release(&fv);
 }
 
 void brm_validate_refs(const struct brm_kind *kind,
