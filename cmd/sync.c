@@ -16,7 +16,12 @@ static int sync_abort(struct brm_ctx *ctx)
 	if ((ret = brm_cli_begin(ctx, &s, 1)) < 0 ||
 	    (ret = brm_sync_abort(s, &what)) < 0)
 		return brm_fail(ret);
-	printf("dropped the merge of %s; nothing had been committed\n", what);
+	if (what)
+		printf("dropped the merge of %s; nothing had been committed\n",
+		    what);
+	else
+		printf("dropped the damaged pending merge; nothing had been "
+		    "committed\n");
 	free(what);
 	return 0;
 }

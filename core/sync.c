@@ -506,8 +506,16 @@ int brm_sync_abort(struct brm_store *s, char **remote)
 	int found, ret;
 
 	*remote = NULL;
-	if ((ret = brm_store_repo(s, &repo)) < 0 ||
-	    (ret = brm_pending_load(&st, brm_repo_git(repo), &found)) < 0)
+	if ((ret = brm_store_repo(s, &repo)) < 0)
+		return ret;
+	ret = brm_pending_load(&st, brm_repo_git(repo), &found);
+	if (ret == BRM_EINVALID) {
+		/* damaged: dropping it is the way out its error offers */
+		brm_error_clear();
+		brm_pending_remove(brm_repo_git(repo));
+		return 0;
+	}
+	if (ret < 0)
 		return ret;
 	if (!found) {
 		ret = brm_error_set(BRM_ENOTFOUND, "no merge is waiting for "

@@ -445,6 +445,36 @@ count() { brm -C "$1" list "$2" --format tsv | tail -n +2 | wc -l; }
 	[ "$status" -eq 2 ]
 }
 
+@test "a damaged pending merge: one clear message, and --abort drops it" {
+	olga set acme-corp status=former >/dev/null
+	olga sync >/dev/null
+	ivan set acme-corp status=prospect >/dev/null
+	run ivan sync
+	[ "$status" -eq 1 ]
+	state="$B/.git/brm-merge/state.yaml"
+	printf 'remote: [origin\n' >"$state"
+	cp "$state" damaged.yaml
+	head=$(git -C "$B" rev-parse HEAD)
+	for cmd in "resolve acme-corp status --theirs" "sync"; do
+		run --separate-stderr ivan $cmd
+		[ "$status" -eq 1 ]
+		[ -z "$output" ]
+		[ "${stderr_lines[0]}" = "brm: error: the pending merge in '$state' is damaged: did not find expected ',' or ']' (while parsing a flow sequence) ($state:2:1)" ]
+		[ "${stderr_lines[1]}" = "hint: drop it with 'brm sync --abort' and sync again" ]
+		[ "${#stderr_lines[@]}" -eq 2 ]
+		cmp "$state" damaged.yaml
+		[ "$(git -C "$B" rev-parse HEAD)" = "$head" ]
+	done
+	# what the hint says works
+	run ivan sync --abort
+	[ "$status" -eq 0 ]
+	[ "$output" = "dropped the damaged pending merge; nothing had been committed" ]
+	[ ! -e "$B/.git/brm-merge" ]
+	run ivan sync
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"  status: ours 'prospect', theirs 'former' (was 'active')"* ]]
+}
+
 @test "git merge uses brm's merge driver: fields merge, conflicts are marked" {
 	export PATH="$(dirname "$BRM"):$PATH"
 	[ "$(type -P brm)" -ef "$BRM" ] || skip "the brm binary is not named brm"
