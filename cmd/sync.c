@@ -49,7 +49,7 @@ int cmd_sync(int argc, char **argv, struct brm_ctx *ctx)
 	brm_cli_progress_init(&progress);
 	ret = brm_sync(s, argc ? argv[0] : NULL, &progress.hook, &rep);
 	brm_cli_progress_done(&progress);
-	brm_cli_sync_report(&rep);
+	brm_cli_sync_report(&rep, ret == 0);
 	brm_cli_sync_conflicts(&rep);
 	if (ret == BRM_ECONFLICT && rep.n_conflicts)
 		brm_error_hint(ret, "settle each conflict with the brm resolve "

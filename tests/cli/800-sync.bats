@@ -475,6 +475,29 @@ count() { brm -C "$1" list "$2" --format tsv | tail -n +2 | wc -l; }
 	[[ "$output" == *"  status: ours 'prospect', theirs 'former' (was 'active')"* ]]
 }
 
+@test "a sync that cannot fetch or push claims nothing on stdout" {
+	mv "$R" "$R.away"
+	run --separate-stderr olga sync
+	[ "$status" -eq 1 ]
+	[ -z "$output" ]
+	[[ "${stderr_lines[0]}" == "brm: error: cannot fetch from '$R': "* ]]
+	mv "$R.away" "$R"
+	# someone holds the remote's branch: every push is refused
+	ivan log-meeting acme-corp --kind daily >/dev/null
+	remote=$(git --git-dir="$R" rev-parse main)
+	: >"$R/refs/heads/main.lock"
+	run --separate-stderr ivan sync
+	[ "$status" -eq 1 ]
+	[[ "$output" != *"up to date"* ]]
+	[ -z "$output" ]
+	[ "${stderr_lines[0]}" = "brm: error: cannot push to origin: it kept changing while brm merged" ]
+	[ "$(git --git-dir="$R" rev-parse main)" = "$remote" ]
+	rm "$R/refs/heads/main.lock"
+	run ivan sync
+	[ "$status" -eq 0 ]
+	[ "$output" = "pushed 1 commit to origin/main" ]
+}
+
 @test "git merge uses brm's merge driver: fields merge, conflicts are marked" {
 	export PATH="$(dirname "$BRM"):$PATH"
 	[ "$(type -P brm)" -ef "$BRM" ] || skip "the brm binary is not named brm"
