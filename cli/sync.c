@@ -61,8 +61,7 @@ static void one(const struct brm_sync_conflict *c)
 
 static void how(const struct brm_sync_conflict *c)
 {
-	if (c->reason && !*c->field && c->kind && !strstr(c->reason,
-	    "field by field"))
+	if (c->reason && !*c->field && c->kind && !c->whole_only)
 		printf("    mend a field: brm resolve %s <field> --ours|--theirs"
 		    "|--value <value>\n    or take one side whole: brm "
 		    "resolve %s --ours|--theirs\n", c->id, c->id);

@@ -41,6 +41,9 @@ struct brm_sync_conflict {
 	/* The values, shown on one line; NULL: absent on that side. */
 	char *base, *ours, *theirs;
 	char *reason;		/* NULL: both sides changed it; else why */
+	int whole_only;		/* no field choice can settle it, only one
+				 * side's whole file: not a record, not
+				 * readable as one, or deleted on a side */
 };
 
 struct brm_sync_report {

@@ -498,6 +498,59 @@ count() { brm -C "$1" list "$2" --format tsv | tail -n +2 | wc -l; }
 	[ "$output" = "pushed 1 commit to origin/main" ]
 }
 
+@test "a field cannot be chosen in a file that is not a record, or a deleted record" {
+	olga add-customer "Globex" >/dev/null
+	echo one >"$A/notes.txt"
+	git -C "$A" add notes.txt
+	git -C "$A" commit -qm "notes"
+	olga sync >/dev/null
+	ivan sync >/dev/null
+	echo two >"$A/notes.txt"
+	git -C "$A" commit -qam "notes: two"
+	olga rm globex >/dev/null
+	olga sync >/dev/null
+	echo three >"$B/notes.txt"
+	git -C "$B" commit -qam "notes: three"
+	ivan set globex status=former >/dev/null
+	run ivan sync
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"2 conflicts between"* ]]
+	state="$B/.git/brm-merge/state.yaml"
+	cp "$state" state.before
+	cd "$B"
+	before=$(snapshot)
+	run --separate-stderr ivan resolve notes.txt status --ours
+	[ "$status" -eq 1 ]
+	[ "${stderr_lines[0]}" = "brm: error: cannot choose 'status' of notes.txt: both sides changed this file, which is not a record, in the same place" ]
+	[ "${stderr_lines[1]}" = "hint: only the whole file can be taken: brm resolve notes.txt --ours|--theirs" ]
+	run ivan resolve notes.txt status --value x
+	[ "$status" -eq 1 ]
+	[[ "${lines[0]}" == "brm: error: cannot choose 'status' of notes.txt: "* ]]
+	for side in --ours --theirs; do
+		run --separate-stderr ivan resolve globex status $side
+		[ "$status" -eq 1 ]
+		[ "${stderr_lines[0]}" = "brm: error: cannot choose 'status' of globex: ours changed it, theirs deleted it" ]
+		[ "${stderr_lines[1]}" = "hint: only the whole record can be taken: brm resolve globex --ours|--theirs" ]
+	done
+	cmp "$state" "$BATS_TEST_TMPDIR/state.before"
+	unchanged_since "$before"
+	# a whole choice made, a field choice after it is refused too, and
+	# the whole choice stands
+	ivan resolve globex --ours >/dev/null
+	cp "$state" "$BATS_TEST_TMPDIR/state.before"
+	run ivan resolve globex status --ours
+	[ "$status" -eq 1 ]
+	cmp "$state" "$BATS_TEST_TMPDIR/state.before"
+	run ivan resolve notes.txt --theirs
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = "no conflicts left: run 'brm sync' to commit the merge and push" ]
+	ivan sync >/dev/null
+	olga sync >/dev/null
+	agree "$A" "$B"
+	[ "$(cat "$B/notes.txt")" = "two" ]
+	[ "$(field "$A" customers/globex.yaml "d['status']")" = "former" ]
+}
+
 @test "git merge uses brm's merge driver: fields merge, conflicts are marked" {
 	export PATH="$(dirname "$BRM"):$PATH"
 	[ "$(type -P brm)" -ef "$BRM" ] || skip "the brm binary is not named brm"
