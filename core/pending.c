@@ -14,11 +14,11 @@
 #include "buf.h"
 #include "error.h"
 #include "pending.h"
+#include "repo.h"
 #include "schema.h"
 #include "sync.h"
 #include "formats/yaml.h"
 
-#define HEADS "refs/heads/"
 #define STATE_DIR "brm-merge"
 #define STATE_FILE STATE_DIR "/state.yaml"
 
@@ -297,9 +297,6 @@ const char *brm_pending_side_name(enum brm_merge_side side)
 
 char *brm_pending_upstream(const struct brm_pending *st)
 {
-	const char *branch = st->branch;
-
-	if (!strncmp(branch, HEADS, strlen(HEADS)))
-		branch += strlen(HEADS);
-	return brm_xprintf("%s/%s", st->remote, branch);
+	return brm_xprintf("%s/%s", st->remote,
+	    brm_repo_short_branch(st->branch));
 }

@@ -551,6 +551,34 @@ count() { brm -C "$1" list "$2" --format tsv | tail -n +2 | wc -l; }
 	[ "$(field "$A" customers/globex.yaml "d['status']")" = "former" ]
 }
 
+@test "a branch other than main: its short name wherever sync and resolve name it" {
+	git -C "$A" switch -q -c team/crm
+	olga set acme-corp notes="on the branch" >/dev/null
+	run olga sync
+	[ "$status" -eq 0 ]
+	[[ "$output" == "pushed "*" to origin/team/crm (a new branch)" ]]
+	[ "$(git -C "$A" rev-parse --abbrev-ref team/crm@{upstream})" = "origin/team/crm" ]
+	git -C "$B" fetch -q origin
+	git -C "$B" switch -q --no-track -c team/crm origin/team/crm
+	olga set acme-corp status=former name="Acme Inc" >/dev/null
+	olga sync >/dev/null
+	ivan set acme-corp status=prospect name="ACME" >/dev/null
+	run ivan sync
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"2 conflicts between this clone (ours) and origin/team/crm (theirs):"* ]]
+	run ivan resolve acme-corp name --ours
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = "1 conflict between this clone (ours) and origin/team/crm (theirs):" ]
+	git -C "$B" switch -q main
+	run --separate-stderr ivan sync
+	[ "$status" -eq 1 ]
+	[ "${stderr_lines[0]}" = "brm: error: a merge of origin/team/crm is waiting for its conflicts to be resolved" ]
+	git -C "$B" switch -q team/crm
+	run ivan sync --abort
+	[ "$status" -eq 0 ]
+	[ "$output" = "dropped the merge of origin/team/crm; nothing had been committed" ]
+}
+
 @test "git merge uses brm's merge driver: fields merge, conflicts are marked" {
 	export PATH="$(dirname "$BRM"):$PATH"
 	[ "$(type -P brm)" -ef "$BRM" ] || skip "the brm binary is not named brm"
