@@ -150,11 +150,6 @@ int brm_resolve(struct brm_store *s, const char *ref, const char *field,
 	    (ret = find_target(&mo.conflicts, &st, ref, &path)) < 0)
 		goto done;
 	kind = brm_record_of_path(path, &id);
-	if (side == BRM_MERGE_VALUE && !*field) {
-		ret = brm_error_set(BRM_EUSAGE, "--value needs a field: a "
-		    "whole record can only be taken from one side");
-		goto done;
-	}
 	if (side == BRM_MERGE_VALUE &&
 	    (ret = brm_pending_value(&v, kind, field, value)) < 0)
 		goto done;

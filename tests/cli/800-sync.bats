@@ -220,6 +220,11 @@ count() { brm -C "$1" list "$2" --format tsv | tail -n +2 | wc -l; }
 	# choices are checked
 	run ivan resolve acme-corp status
 	[ "$status" -eq 2 ]
+	cp "$B/.git/brm-merge/state.yaml" state.before
+	run --separate-stderr ivan resolve acme-corp --value former
+	[ "$status" -eq 2 ]
+	[ "${stderr_lines[0]}" = "brm: error: --value needs a field" ]
+	cmp "$B/.git/brm-merge/state.yaml" state.before
 	run --separate-stderr ivan resolve globex status --theirs
 	[ "$status" -eq 1 ]
 	[ "${stderr_lines[0]}" = "brm: error: 'globex' has no conflict to resolve" ]
