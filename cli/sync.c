@@ -3,7 +3,7 @@
 
 #include "cli/sync.h"
 
-void brm_cli_sync_report(const struct brm_sync_report *r)
+void brm_cli_sync_report(const struct brm_sync_report *r, int done)
 {
 	size_t i;
 	int said = 0;
@@ -29,7 +29,7 @@ void brm_cli_sync_report(const struct brm_sync_report *r)
 		    r->created ? " (a new branch)" : "");
 		said = 1;
 	}
-	if (!said && !r->n_conflicts && r->upstream)
+	if (done && !said && r->upstream)
 		printf("up to date with %s\n", r->upstream);
 }
 
@@ -61,8 +61,7 @@ static void one(const struct brm_sync_conflict *c)
 
 static void how(const struct brm_sync_conflict *c)
 {
-	if (c->reason && !*c->field && c->kind && !strstr(c->reason,
-	    "field by field"))
+	if (c->reason && !*c->field && c->kind && !c->whole_only)
 		printf("    mend a field: brm resolve %s <field> --ours|--theirs"
 		    "|--value <value>\n    or take one side whole: brm "
 		    "resolve %s --ours|--theirs\n", c->id, c->id);

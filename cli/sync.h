@@ -8,8 +8,10 @@
 
 #include "core/sync.h"
 
-/* "from origin: 3 new meetings...", "pushed 2 commits to origin/main". */
-void brm_cli_sync_report(const struct brm_sync_report *r);
+/* "from origin: 3 new meetings...", "pushed 2 commits to origin/main";
+ * "up to date with origin/main" only when the sync was done: one that
+ * failed tells only what did happen before it failed. */
+void brm_cli_sync_report(const struct brm_sync_report *r, int done);
 /* Each conflict, grouped by record, with the brm resolve command. */
 void brm_cli_sync_conflicts(const struct brm_sync_report *r);
 

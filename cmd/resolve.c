@@ -36,6 +36,8 @@ int cmd_resolve(int argc, char **argv, struct brm_ctx *ctx)
 		return brm_usage_error(&u, "give exactly one of --ours, "
 		    "--theirs and --value");
 	field = argc > 1 ? argv[1] : "";
+	/* refused here only: brm_resolve() takes a value for a field and
+	 * does not check again (this is its one caller) */
 	if (value && !*field)
 		return brm_usage_error(&u, "--value needs a field");
 	side = ours ? BRM_MERGE_OURS : theirs ? BRM_MERGE_THEIRS :

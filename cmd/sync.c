@@ -16,7 +16,12 @@ static int sync_abort(struct brm_ctx *ctx)
 	if ((ret = brm_cli_begin(ctx, &s, 1)) < 0 ||
 	    (ret = brm_sync_abort(s, &what)) < 0)
 		return brm_fail(ret);
-	printf("dropped the merge of %s; nothing had been committed\n", what);
+	if (what)
+		printf("dropped the merge of %s; nothing had been committed\n",
+		    what);
+	else
+		printf("dropped the damaged pending merge; nothing had been "
+		    "committed\n");
 	free(what);
 	return 0;
 }
@@ -44,7 +49,7 @@ int cmd_sync(int argc, char **argv, struct brm_ctx *ctx)
 	brm_cli_progress_init(&progress);
 	ret = brm_sync(s, argc ? argv[0] : NULL, &progress.hook, &rep);
 	brm_cli_progress_done(&progress);
-	brm_cli_sync_report(&rep);
+	brm_cli_sync_report(&rep, ret == 0);
 	brm_cli_sync_conflicts(&rep);
 	if (ret == BRM_ECONFLICT && rep.n_conflicts)
 		brm_error_hint(ret, "settle each conflict with the brm resolve "

@@ -135,6 +135,8 @@ static void add_merge_conflicts(struct mctx *c, const char *path,
 		    BRM_MERGE_SHOW_MAX);
 		x->theirs = brm_merge_show(m->conflicts[i].theirs,
 		    BRM_MERGE_SHOW_MAX);
+		/* the record as a whole: deleted on one side */
+		x->whole_only = !*x->field;
 	}
 }
 
@@ -203,6 +205,7 @@ static int merge_record(struct mctx *c, const char *path, git_blob *bb,
 		x = clist_add(&c->conflicts, path, kind, id, "");
 		x->reason = brm_xprintf("it cannot be merged field by field: "
 		    "%s", brm_error_last());
+		x->whole_only = 1;
 		brm_error_clear();
 		goto done;
 	}
@@ -266,6 +269,7 @@ static int merge_other(struct mctx *c, const char *path, git_blob *ob,
 	x = clist_add(&c->conflicts, path, NULL, NULL, "");
 	x->reason = brm_strdup("both sides changed this file, which is not "
 	    "a record, in the same place");
+	x->whole_only = 1;
 	return 0;
 }
 

@@ -14,12 +14,12 @@
 #include "buf.h"
 #include "error.h"
 #include "pending.h"
+#include "repo.h"
 #include "schema.h"
 #include "store.h"
 #include "sync.h"
 #include "formats/yaml.h"
 
-#define HEADS "refs/heads/"
 #define STATE_DIR "brm-merge"
 #define STATE_FILE STATE_DIR "/state.yaml"
 
@@ -63,10 +63,35 @@ static char *state_path(git_repository *git)
 
 static int bad_state(const char *path, const char *what)
 {
-	brm_error_set(BRM_ERROR, "the pending merge in '%s' is damaged: %s",
-	    path, what);
-	return brm_error_hint(BRM_ERROR, "drop it with 'brm sync --abort' "
+	brm_error_set(BRM_EINVALID, "the pending merge in '%s' is damaged: "
+	    "%s", path, what);
+	return brm_error_hint(BRM_EINVALID, "drop it with 'brm sync --abort' "
 	    "and sync again");
+}
+
+/*
+ * The loader's "<path>:<line>:<col>: <problem>" told as "<problem>
+ * (<path>:<line>:<col>)" after what is damaged.  The message is copied
+ * first: it lives in the slot that bad_state() writes.
+ */
+static int bad_yaml(const char *path)
+{
+	char *msg = brm_strdup(brm_error_last()), *problem = NULL, *what;
+	size_t n = strlen(path);
+	int ret;
+
+	if (!strncmp(msg, path, n) && msg[n] == ':')
+		problem = strstr(msg + n, ": ");
+	if (problem) {
+		*problem = '\0';
+		what = brm_xprintf("%s (%s)", problem + 2, msg);
+	} else {
+		what = brm_strdup(msg);
+	}
+	ret = bad_state(path, what);
+	free(what);
+	free(msg);
+	return ret;
 }
 
 static int state_parse(struct brm_pending *st, const struct brm_node *root,
@@ -111,10 +136,11 @@ int brm_pending_load(struct brm_pending *st, git_repository *git, int *found)
 	*found = 0;
 	if (access(path, F_OK) != 0)
 		goto done;
-	if ((ret = brm_yaml_load_file(&root, path, path)) < 0) {
-		ret = bad_state(path, brm_error_last());
+	ret = brm_yaml_load_file(&root, path, path);
+	if (ret == BRM_EINVALID)
+		ret = bad_yaml(path);
+	if (ret < 0)
 		goto done;
-	}
 	if ((ret = state_parse(st, root, path)) < 0) {
 		brm_pending_release(st);
 		goto done;
@@ -272,11 +298,8 @@ const char *brm_pending_side_name(enum brm_merge_side side)
 
 char *brm_pending_upstream(const struct brm_pending *st)
 {
-	const char *branch = st->branch;
-
-	if (!strncmp(branch, HEADS, strlen(HEADS)))
-		branch += strlen(HEADS);
-	return brm_xprintf("%s/%s", st->remote, branch);
+	return brm_xprintf("%s/%s", st->remote,
+	    brm_repo_short_branch(st->branch));
 }
 
 int brm_pending_conflicts(struct brm_store *s, struct brm_sync_report *rep)

@@ -42,7 +42,7 @@ struct brm_pending {
 void brm_pending_release(struct brm_pending *st);
 
 /* Read the pending merge; *found = 0 and nothing loaded when there is
- * none.  A damaged file is an error with a hint to drop it. */
+ * none.  A damaged file is BRM_EINVALID, with a hint to drop it. */
 int brm_pending_load(struct brm_pending *st, struct git_repository *git,
     int *found);
 /* Write st, with the conflicts as listed now, atomically. */

@@ -84,7 +84,7 @@ static long elapsed_ms(const struct timespec *start)
 	    (now.tv_nsec - start->tv_nsec) / 1000000L;
 }
 
-static const char *short_branch(const char *ref)
+const char *brm_repo_short_branch(const char *ref)
 {
 	size_t len = strlen(HEADS);
 
@@ -269,7 +269,7 @@ int brm_repo_branch_tip(struct brm_repo *repo, const char *branch,
 {
 	if (git_reference_name_to_id(out, repo->git, branch) < 0)
 		return brm_error_set(BRM_ERROR, "cannot read branch '%s': %s",
-		    short_branch(branch), git_message());
+		    brm_repo_short_branch(branch), git_message());
 	return 0;
 }
 
@@ -284,7 +284,7 @@ int brm_repo_head(struct brm_repo *repo, char oid_hex[41])
 		head_branch(repo->git, &branch);
 		ret = brm_error_set(BRM_ENOTFOUND, "your current branch '%s' "
 		    "does not have any commits yet",
-		    branch ? short_branch(branch) : "HEAD");
+		    branch ? brm_repo_short_branch(branch) : "HEAD");
 	} else if (err < 0) {
 		ret = brm_error_set(BRM_ERROR, "cannot resolve HEAD: %s",
 		    git_message());
@@ -785,7 +785,7 @@ static int cas_failed(struct commit_job *job, int err)
 
 	if (err != GIT_ELOCKED)
 		return brm_error_set(BRM_ECONFLICT, "cannot commit: branch "
-		    "'%s' kept moving", short_branch(job->branch));
+		    "'%s' kept moving", brm_repo_short_branch(job->branch));
 	path = branch_lock_path(job->git, job->branch);
 	ret = lock_conflict("cannot commit: ", path);
 	free(path);

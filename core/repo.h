@@ -123,6 +123,8 @@ struct brm_repo_rev {
 int brm_repo_log(struct brm_repo *repo, const char *path, size_t max,
     int (*fn)(const struct brm_repo_rev *rev, void *payload), void *payload);
 
+/* A branch's name without "refs/heads/": "main" (a pointer into ref). */
+const char *brm_repo_short_branch(const char *ref);
 /* The branch HEAD points at, "refs/heads/main" (malloc'd); a detached
  * HEAD is refused, with a hint. */
 int brm_repo_branch(struct brm_repo *repo, char **branch);

@@ -82,12 +82,42 @@ static int find_target(const struct brm_mergetree_conflicts *cl,
 	return ret;
 }
 
+/* A conflict in path that only one side's whole file settles; NULL when
+ * choices of fields can. */
+static const struct brm_sync_conflict *whole_only(
+    const struct brm_mergetree_conflicts *cl, const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < cl->n; i++)
+		if (cl->v[i].whole_only && !strcmp(cl->v[i].path, path))
+			return &cl->v[i];
+	return NULL;
+}
+
+/* A field chosen where it would settle nothing: say what can be chosen. */
+static int refuse_field(const struct brm_sync_conflict *c, const char *field)
+{
+	const char *why = c->reason;
+	int ret;
+
+	if (!why)
+		why = !c->theirs ? "ours changed it, theirs deleted it" :
+		    !c->ours ? "ours deleted it, theirs changed it" :
+		    "ours and theirs differ as a whole";
+	ret = brm_error_set(BRM_EINVALID, "cannot choose '%s' of %s: %s",
+	    field, c->id, why);
+	return brm_error_hint(ret, "only the whole %s can be taken: brm "
+	    "resolve %s --ours|--theirs", c->kind ? "record" : "file", c->id);
+}
+
 int brm_resolve(struct brm_store *s, const char *ref, const char *field,
     enum brm_merge_side side, const char *value, struct brm_sync_report *rep,
     char **what)
 {
 	struct brm_mergetree mo = { 0 };
 	struct brm_pending st = { 0 };
+	const struct brm_sync_conflict *whole;
 	const struct brm_kind *kind;
 	struct brm_node *v = NULL;
 	struct brm_repo *repo;
@@ -120,11 +150,6 @@ int brm_resolve(struct brm_store *s, const char *ref, const char *field,
 	    (ret = find_target(&mo.conflicts, &st, ref, &path)) < 0)
 		goto done;
 	kind = brm_record_of_path(path, &id);
-	if (side == BRM_MERGE_VALUE && !*field) {
-		ret = brm_error_set(BRM_EUSAGE, "--value needs a field: a "
-		    "whole record can only be taken from one side");
-		goto done;
-	}
 	if (side == BRM_MERGE_VALUE &&
 	    (ret = brm_pending_value(&v, kind, field, value)) < 0)
 		goto done;
@@ -143,6 +168,12 @@ int brm_resolve(struct brm_store *s, const char *ref, const char *field,
 	brm_mergetree_release(&mo);
 	if ((ret = brm_mergetree_commits(&mo, git, &head, &theirs, &st)) < 0)
 		goto done;
+	/* after the merge with the choice: a whole side chosen before
+	 * hides such a conflict until the field's choice replaces it */
+	if (*field && (whole = whole_only(&mo.conflicts, path))) {
+		ret = refuse_field(whole, field);
+		goto done;
+	}
 	for (i = 0; i < mo.conflicts.n; i++) {
 		const struct brm_sync_conflict *c = &mo.conflicts.v[i];
 

@@ -16,7 +16,8 @@
 /*
  * Settle field of the conflicting record ref (its id, a unique prefix or
  * the file's path; field "" for the whole record) by taking our side,
- * theirs, or value (BRM_MERGE_VALUE; parsed as the field's type).  The
+ * theirs, or value (BRM_MERGE_VALUE, for a field only: the caller
+ * refuses it for field ""; parsed as the field's type).  The
  * choice is kept in the pending merge, the merge is tried again and rep
  * lists what still conflicts.  *what (malloc'd) says what was chosen.
  * Requires brm_store_lock().  BRM_ENOTFOUND when no merge is pending or

@@ -27,7 +27,6 @@
 #include "store.h"
 #include "sync.h"
 
-#define HEADS "refs/heads/"
 #define PUSH_TRIES 10
 
 static void sleep_ms(long ms)
@@ -36,11 +35,6 @@ static void sleep_ms(long ms)
 
 	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
 		;
-}
-
-static const char *short_branch(const char *ref)
-{
-	return strncmp(ref, HEADS, strlen(HEADS)) ? ref : ref + strlen(HEADS);
 }
 
 /* ---- the report ---- */
@@ -139,13 +133,13 @@ static int move_branch(struct sync *sy, const git_oid *old,
 	    1, old, reflog);
 	if (err == GIT_EMODIFIED || err == GIT_ELOCKED) {
 		ret = brm_error_set(BRM_ECONFLICT, "cannot sync: branch '%s' "
-		    "moved meanwhile", short_branch(sy->branch));
+		    "moved meanwhile", brm_repo_short_branch(sy->branch));
 		brm_error_hint(ret, "run 'brm sync' again");
 		goto done;
 	}
 	if (err < 0) {
 		ret = brm_error_set(BRM_ERROR, "cannot move branch '%s': %s",
-		    short_branch(sy->branch), brm_repo_git_message());
+		    brm_repo_short_branch(sy->branch), brm_repo_git_message());
 		goto done;
 	}
 	co.checkout_strategy = GIT_CHECKOUT_SAFE;
@@ -154,7 +148,7 @@ static int move_branch(struct sync *sy, const git_oid *old,
 	if (git_checkout_head(sy->git, &co) < 0) {
 		ret = brm_error_set(BRM_ERROR, "branch '%s' has the synced "
 		    "commits, but the work tree could not follow: %s",
-		    short_branch(sy->branch), brm_repo_git_message());
+		    brm_repo_short_branch(sy->branch), brm_repo_git_message());
 		brm_error_hint(ret, "nothing is lost: 'git status' lists the "
 		    "files that differ from the commit, 'git checkout -- "
 		    "<file>' takes the committed version");
@@ -390,8 +384,9 @@ static int sync_remote(struct sync *sy, const char *name)
 	sy->name = brm_strdup(name);
 	sy->net.url = git_remote_url(sy->remote);
 	sy->tracking = brm_xprintf("refs/remotes/%s/%s", name,
-	    short_branch(sy->branch));
-	sy->upstream = brm_xprintf("%s/%s", name, short_branch(sy->branch));
+	    brm_repo_short_branch(sy->branch));
+	sy->upstream = brm_xprintf("%s/%s", name,
+	    brm_repo_short_branch(sy->branch));
 	sy->rep->remote = brm_strdup(name);
 	sy->rep->upstream = brm_strdup(sy->upstream);
 	return 0;
@@ -412,7 +407,8 @@ static void sync_close(struct sync *sy)
 static void set_upstream(struct sync *sy)
 {
 	git_config *cfg = NULL, *local = NULL;
-	char *key = brm_xprintf("branch.%s.remote", short_branch(sy->branch));
+	char *key = brm_xprintf("branch.%s.remote",
+	    brm_repo_short_branch(sy->branch));
 	git_buf value = GIT_BUF_INIT;
 
 	if (git_repository_config(&cfg, sy->git) == 0 &&
@@ -420,7 +416,8 @@ static void set_upstream(struct sync *sy)
 	    git_config_open_level(&local, cfg, GIT_CONFIG_LEVEL_LOCAL) == 0 &&
 	    git_config_set_string(local, key, sy->name) == 0) {
 		free(key);
-		key = brm_xprintf("branch.%s.merge", short_branch(sy->branch));
+		key = brm_xprintf("branch.%s.merge",
+		    brm_repo_short_branch(sy->branch));
 		git_config_set_string(local, key, sy->branch);
 	}
 	git_error_clear();
@@ -447,7 +444,7 @@ int brm_sync(struct brm_store *s, const char *remote,
 	    (remote && strcmp(remote, st.remote)))) {
 		ret = brm_error_set(BRM_ECONFLICT, "a merge of %s/%s is "
 		    "waiting for its conflicts to be resolved", st.remote,
-		    short_branch(st.branch));
+		    brm_repo_short_branch(st.branch));
 		brm_error_hint(ret, "finish it (brm resolve, then brm sync) "
 		    "or drop it: brm sync --abort");
 		goto done;
@@ -506,8 +503,16 @@ int brm_sync_abort(struct brm_store *s, char **remote)
 	int found, ret;
 
 	*remote = NULL;
-	if ((ret = brm_store_repo(s, &repo)) < 0 ||
-	    (ret = brm_pending_load(&st, brm_repo_git(repo), &found)) < 0)
+	if ((ret = brm_store_repo(s, &repo)) < 0)
+		return ret;
+	ret = brm_pending_load(&st, brm_repo_git(repo), &found);
+	if (ret == BRM_EINVALID) {
+		/* damaged: dropping it is the way out its error offers */
+		brm_error_clear();
+		brm_pending_remove(brm_repo_git(repo));
+		return 0;
+	}
+	if (ret < 0)
 		return ret;
 	if (!found) {
 		ret = brm_error_set(BRM_ENOTFOUND, "no merge is waiting for "

@@ -41,6 +41,9 @@ struct brm_sync_conflict {
 	/* The values, shown on one line; NULL: absent on that side. */
 	char *base, *ours, *theirs;
 	char *reason;		/* NULL: both sides changed it; else why */
+	int whole_only;		/* no field choice can settle it, only one
+				 * side's whole file: not a record, not
+				 * readable as one, or deleted on a side */
 };
 
 struct brm_sync_report {
@@ -71,8 +74,8 @@ void brm_sync_report_release(struct brm_sync_report *r);
 int brm_sync(struct brm_store *s, const char *remote,
     const struct brm_progress *progress, struct brm_sync_report *rep);
 
-/* Drop the pending merge; *remote (malloc'd) names whose it was.
- * BRM_ENOTFOUND when there is none. */
+/* Drop the pending merge; *remote (malloc'd) names whose it was, NULL
+ * for a damaged one.  BRM_ENOTFOUND when there is none. */
 int brm_sync_abort(struct brm_store *s, char **remote);
 
 #endif

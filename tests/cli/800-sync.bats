@@ -239,6 +239,11 @@ count() { brm -C "$1" list "$2" --format tsv | tail -n +2 | wc -l; }
 	# choices are checked
 	run ivan resolve acme-corp status
 	[ "$status" -eq 2 ]
+	cp "$B/.git/brm-merge/state.yaml" state.before
+	run --separate-stderr ivan resolve acme-corp --value former
+	[ "$status" -eq 2 ]
+	[ "${stderr_lines[0]}" = "brm: error: --value needs a field" ]
+	cmp "$B/.git/brm-merge/state.yaml" state.before
 	run --separate-stderr ivan resolve globex status --theirs
 	[ "$status" -eq 1 ]
 	[ "${stderr_lines[0]}" = "brm: error: 'globex' has no conflict to resolve" ]
@@ -462,6 +467,140 @@ count() { brm -C "$1" list "$2" --format tsv | tail -n +2 | wc -l; }
 	[ "$status" -eq 2 ]
 	run olga resolve acme-corp --ours --theirs
 	[ "$status" -eq 2 ]
+}
+
+@test "a damaged pending merge: one clear message, and --abort drops it" {
+	olga set acme-corp status=former >/dev/null
+	olga sync >/dev/null
+	ivan set acme-corp status=prospect >/dev/null
+	run ivan sync
+	[ "$status" -eq 1 ]
+	state="$B/.git/brm-merge/state.yaml"
+	printf 'remote: [origin\n' >"$state"
+	cp "$state" damaged.yaml
+	head=$(git -C "$B" rev-parse HEAD)
+	for cmd in "resolve acme-corp status --theirs" "sync"; do
+		run --separate-stderr ivan $cmd
+		[ "$status" -eq 1 ]
+		[ -z "$output" ]
+		[ "${stderr_lines[0]}" = "brm: error: the pending merge in '$state' is damaged: did not find expected ',' or ']' (while parsing a flow sequence) ($state:2:1)" ]
+		[ "${stderr_lines[1]}" = "hint: drop it with 'brm sync --abort' and sync again" ]
+		[ "${#stderr_lines[@]}" -eq 2 ]
+		cmp "$state" damaged.yaml
+		[ "$(git -C "$B" rev-parse HEAD)" = "$head" ]
+	done
+	# what the hint says works
+	run ivan sync --abort
+	[ "$status" -eq 0 ]
+	[ "$output" = "dropped the damaged pending merge; nothing had been committed" ]
+	[ ! -e "$B/.git/brm-merge" ]
+	run ivan sync
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"  status: ours 'prospect', theirs 'former' (was 'active')"* ]]
+}
+
+@test "a sync that cannot fetch or push claims nothing on stdout" {
+	mv "$R" "$R.away"
+	run --separate-stderr olga sync
+	[ "$status" -eq 1 ]
+	[ -z "$output" ]
+	[[ "${stderr_lines[0]}" == "brm: error: cannot fetch from '$R': "* ]]
+	mv "$R.away" "$R"
+	# someone holds the remote's branch: every push is refused
+	ivan log-meeting acme-corp --kind daily >/dev/null
+	remote=$(git --git-dir="$R" rev-parse main)
+	: >"$R/refs/heads/main.lock"
+	run --separate-stderr ivan sync
+	[ "$status" -eq 1 ]
+	[[ "$output" != *"up to date"* ]]
+	[ -z "$output" ]
+	[ "${stderr_lines[0]}" = "brm: error: cannot push to origin: it kept changing while brm merged" ]
+	[ "$(git --git-dir="$R" rev-parse main)" = "$remote" ]
+	rm "$R/refs/heads/main.lock"
+	run ivan sync
+	[ "$status" -eq 0 ]
+	[ "$output" = "pushed 1 commit to origin/main" ]
+}
+
+@test "a field cannot be chosen in a file that is not a record, or a deleted record" {
+	olga add-customer "Globex" >/dev/null
+	echo one >"$A/notes.txt"
+	git -C "$A" add notes.txt
+	git -C "$A" commit -qm "notes"
+	olga sync >/dev/null
+	ivan sync >/dev/null
+	echo two >"$A/notes.txt"
+	git -C "$A" commit -qam "notes: two"
+	olga rm globex >/dev/null
+	olga sync >/dev/null
+	echo three >"$B/notes.txt"
+	git -C "$B" commit -qam "notes: three"
+	ivan set globex status=former >/dev/null
+	run ivan sync
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"2 conflicts between"* ]]
+	state="$B/.git/brm-merge/state.yaml"
+	cp "$state" state.before
+	cd "$B"
+	before=$(snapshot)
+	run --separate-stderr ivan resolve notes.txt status --ours
+	[ "$status" -eq 1 ]
+	[ "${stderr_lines[0]}" = "brm: error: cannot choose 'status' of notes.txt: both sides changed this file, which is not a record, in the same place" ]
+	[ "${stderr_lines[1]}" = "hint: only the whole file can be taken: brm resolve notes.txt --ours|--theirs" ]
+	run ivan resolve notes.txt status --value x
+	[ "$status" -eq 1 ]
+	[[ "${lines[0]}" == "brm: error: cannot choose 'status' of notes.txt: "* ]]
+	for side in --ours --theirs; do
+		run --separate-stderr ivan resolve globex status $side
+		[ "$status" -eq 1 ]
+		[ "${stderr_lines[0]}" = "brm: error: cannot choose 'status' of globex: ours changed it, theirs deleted it" ]
+		[ "${stderr_lines[1]}" = "hint: only the whole record can be taken: brm resolve globex --ours|--theirs" ]
+	done
+	cmp "$state" "$BATS_TEST_TMPDIR/state.before"
+	unchanged_since "$before"
+	# a whole choice made, a field choice after it is refused too, and
+	# the whole choice stands
+	ivan resolve globex --ours >/dev/null
+	cp "$state" "$BATS_TEST_TMPDIR/state.before"
+	run ivan resolve globex status --ours
+	[ "$status" -eq 1 ]
+	cmp "$state" "$BATS_TEST_TMPDIR/state.before"
+	run ivan resolve notes.txt --theirs
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = "no conflicts left: run 'brm sync' to commit the merge and push" ]
+	ivan sync >/dev/null
+	olga sync >/dev/null
+	agree "$A" "$B"
+	[ "$(cat "$B/notes.txt")" = "two" ]
+	[ "$(field "$A" customers/globex.yaml "d['status']")" = "former" ]
+}
+
+@test "a branch other than main: its short name wherever sync and resolve name it" {
+	git -C "$A" switch -q -c team/crm
+	olga set acme-corp notes="on the branch" >/dev/null
+	run olga sync
+	[ "$status" -eq 0 ]
+	[[ "$output" == "pushed "*" to origin/team/crm (a new branch)" ]]
+	[ "$(git -C "$A" rev-parse --abbrev-ref team/crm@{upstream})" = "origin/team/crm" ]
+	git -C "$B" fetch -q origin
+	git -C "$B" switch -q --no-track -c team/crm origin/team/crm
+	olga set acme-corp status=former name="Acme Inc" >/dev/null
+	olga sync >/dev/null
+	ivan set acme-corp status=prospect name="ACME" >/dev/null
+	run ivan sync
+	[ "$status" -eq 1 ]
+	[[ "$output" == *"2 conflicts between this clone (ours) and origin/team/crm (theirs):"* ]]
+	run ivan resolve acme-corp name --ours
+	[ "$status" -eq 0 ]
+	[ "${lines[1]}" = "1 conflict between this clone (ours) and origin/team/crm (theirs):" ]
+	git -C "$B" switch -q main
+	run --separate-stderr ivan sync
+	[ "$status" -eq 1 ]
+	[ "${stderr_lines[0]}" = "brm: error: a merge of origin/team/crm is waiting for its conflicts to be resolved" ]
+	git -C "$B" switch -q team/crm
+	run ivan sync --abort
+	[ "$status" -eq 0 ]
+	[ "$output" = "dropped the merge of origin/team/crm; nothing had been committed" ]
 }
 
 @test "git merge uses brm's merge driver: fields merge, conflicts are marked" {

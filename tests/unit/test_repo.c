@@ -505,6 +505,17 @@ static void test_repo__identity_from_config(void **state)
 	    "git -C '%s' log -1 --format='%%an <%%ae>|%%cn <%%ce>'", f->dir);
 }
 
+static void test_repo__short_branch(void **state)
+{
+	(void)state;
+	assert_string_equal(brm_repo_short_branch("refs/heads/main"), "main");
+	assert_string_equal(brm_repo_short_branch("refs/heads/team/crm"),
+	    "team/crm");
+	assert_string_equal(brm_repo_short_branch("main"), "main");
+	assert_string_equal(brm_repo_short_branch("refs/remotes/origin/main"),
+	    "refs/remotes/origin/main");
+}
+
 /* ---- refusals and locks ----------------------------------------------- */
 
 static void test_repo__detached_head_refused(void **state)
@@ -832,6 +843,7 @@ int main(void)
 		T(test_repo__identity_bad_date),
 		T(test_repo__identity_missing),
 		T(test_repo__identity_from_config),
+		cmocka_unit_test(test_repo__short_branch),
 		T(test_repo__detached_head_refused),
 		T(test_repo__index_lock_refused),
 		T(test_repo__index_lock_during_commit_warns),
