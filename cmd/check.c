@@ -40,8 +40,50 @@ static void loader_problem(struct brm_problems *out, const char *path,
 	brm_problem_add(out, at.line ? &at : NULL, "%s", msg);
 }
 
+/*
+ * The suppliers and customers, kept as they are read for the rule across
+ * them (supplier contracts no looser than customer SLAs), which would
+ * otherwise read them all again.
+ */
+struct parties {
+	struct brm_record **sup, **cust;
+	size_t nsup, ncust;
+};
+
+static int kept(struct parties *p, struct brm_record *r)
+{
+	struct brm_record ***v;
+	size_t *n;
+
+	if (r->kind == &brm_kind_supplier) {
+		v = &p->sup;
+		n = &p->nsup;
+	} else if (r->kind == &brm_kind_customer) {
+		v = &p->cust;
+		n = &p->ncust;
+	} else {
+		return 0;
+	}
+	*v = brm_realloc(*v, (*n + 1) * sizeof(**v));
+	(*v)[(*n)++] = r;
+	return 1;
+}
+
+static void parties_release(struct parties *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nsup; i++)
+		brm_record_free(p->sup[i]);
+	for (i = 0; i < p->ncust; i++)
+		brm_record_free(p->cust[i]);
+	free(p->sup);
+	free(p->cust);
+}
+
 static void check_record(struct brm_store *s, struct brm_ref_cache *refs,
-    const struct brm_kind *k, const char *id, struct brm_problems *out)
+    struct parties *parties, const struct brm_kind *k, const char *id,
+    struct brm_problems *out)
 {
 	struct brm_record *r = NULL;
 	char *path = brm_id_path(k, id);
@@ -59,7 +101,8 @@ static void check_record(struct brm_store *s, struct brm_ref_cache *refs,
 		brm_check_refs_cached(refs, r, out);
 	}
 	out->file = NULL;
-	brm_record_free(r);
+	if (!r || !kept(parties, r))
+		brm_record_free(r);
 	free(path);
 }
 
@@ -67,7 +110,8 @@ static void check_record(struct brm_store *s, struct brm_ref_cache *refs,
  * month folder at a time, so that the ids held at once do not grow with
  * the months in the repository. */
 static size_t check_kind(struct brm_store *s, struct brm_ref_cache *refs,
-    const struct brm_kind *k, struct brm_problems *out)
+    struct parties *parties, const struct brm_kind *k,
+    struct brm_problems *out)
 {
 	size_t nm = 1, m, n, i, records = 0;
 	int *months = NULL;
@@ -82,7 +126,7 @@ static size_t check_kind(struct brm_store *s, struct brm_ref_cache *refs,
 		else
 			brm_store_ids(s, k, &ids, &n);
 		for (i = 0; i < n; i++)
-			check_record(s, refs, k, ids[i], out);
+			check_record(s, refs, parties, k, ids[i], out);
 		records += n;
 		brm_strv_free(ids, n);
 	}
@@ -105,6 +149,7 @@ static int by_position(const void *a, const void *b)
 static int check(struct brm_ctx *ctx, int quiet)
 {
 	struct brm_problems probs = BRM_PROBLEMS_INIT;
+	struct parties parties = { 0 };
 	const struct brm_kind *const *k;
 	struct brm_ref_cache *refs;
 	struct brm_store *s;
@@ -117,10 +162,13 @@ static int check(struct brm_ctx *ctx, int quiet)
 	check_config(s, &probs);
 	refs = brm_ref_cache_new(s);
 	for (k = brm_kinds; *k; k++)
-		records += check_kind(s, refs, *k, &probs);
+		records += check_kind(s, refs, &parties, *k, &probs);
 	brm_ref_cache_free(refs);
 	/* rules across kinds */
-	brm_sla_check(s, &probs);
+	brm_sla_check_among((const struct brm_record *const *)parties.sup,
+	    parties.nsup, (const struct brm_record *const *)parties.cust,
+	    parties.ncust, &probs);
+	parties_release(&parties);
 	if (probs.n)
 		qsort(probs.items, probs.n, sizeof(*probs.items),
 		    by_position);

@@ -418,6 +418,12 @@ int brm_scalar_looks_typed(const char *s, size_t len)
 	/* most text (names, notes) is decided by its first byte */
 	if (len && !may_be_typed(s, len))
 		return 0;
+	/* dates, the commonest typed scalars: YYYY- is neither an int nor
+	 * a float */
+	if (len > 4 && s[4] == '-' && s[0] >= '0' && s[0] <= '9' &&
+	    s[1] >= '0' && s[1] <= '9' && s[2] >= '0' && s[2] <= '9' &&
+	    s[3] >= '0' && s[3] <= '9')
+		return is_timestamp(s, len);
 	/* no null, special or boolean word is longer than "false" */
 	return (len <= 5 && (is_null_or_special(s, len) ||
 	    is_bool(s, len))) ||

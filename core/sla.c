@@ -333,23 +333,33 @@ void brm_sla_gaps_release(struct brm_sla_gaps *g)
 	g->n = g->alloc = 0;
 }
 
-void brm_sla_check(struct brm_store *s, struct brm_problems *out)
+static void gaps_as_problems(const struct brm_sla_gaps *gaps,
+    struct brm_problems *out)
 {
-	struct brm_sla_gaps gaps = BRM_SLA_GAPS_INIT;
 	struct brm_node at;
 	char *path;
 	size_t i;
 
-	brm_sla_gaps(&gaps, s, NULL);
-	for (i = 0; i < gaps.n; i++) {
+	for (i = 0; i < gaps->n; i++) {
 		memset(&at, 0, sizeof(at));
-		at.line = gaps.v[i].line;
-		at.col = gaps.v[i].col;
-		path = brm_id_path(&brm_kind_supplier, gaps.v[i].supplier);
+		at.line = gaps->v[i].line;
+		at.col = gaps->v[i].col;
+		path = brm_id_path(&brm_kind_supplier, gaps->v[i].supplier);
 		out->file = path;
-		brm_problem_add(out, &at, "%s", gaps.v[i].message);
+		brm_problem_add(out, &at, "%s", gaps->v[i].message);
 		out->file = NULL;
 		free(path);
 	}
+}
+
+void brm_sla_check_among(const struct brm_record *const *suppliers,
+    size_t nsup, const struct brm_record *const *customers, size_t ncust,
+    struct brm_problems *out)
+{
+	struct brm_sla_gaps gaps = BRM_SLA_GAPS_INIT;
+	struct brm_date today = brm_today();
+
+	brm_sla_gaps_among(&gaps, suppliers, nsup, customers, ncust, &today);
+	gaps_as_problems(&gaps, out);
 	brm_sla_gaps_release(&gaps);
 }

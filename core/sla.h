@@ -79,8 +79,11 @@ void brm_sla_gaps_among(struct brm_sla_gaps *out,
     const struct brm_date *today);
 void brm_sla_gaps_release(struct brm_sla_gaps *g);
 
-/* brm check's part: every gap in the store as an error in the
+/* brm check's part: every gap between the suppliers and customers
+ * given (brm check has read them all already) as an error in the
  * supplier's file, at the contract's value. */
-void brm_sla_check(struct brm_store *s, struct brm_problems *out);
+void brm_sla_check_among(const struct brm_record *const *suppliers,
+    size_t nsup, const struct brm_record *const *customers, size_t ncust,
+    struct brm_problems *out);
 
 #endif

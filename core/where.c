@@ -182,7 +182,7 @@ static char *cache_path(struct brm_store *s, const struct brm_kind *k,
 	for (p = where; *p; p++) {
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_')
-			brm_buf_printf(&b, "%c", *p);
+			brm_buf_putc(&b, *p);
 		else
 			brm_buf_printf(&b, "%%%02X", (unsigned char)*p);
 	}
@@ -400,6 +400,16 @@ static int cmp_id(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static int sorted(char *const *v, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (strcmp(v[i - 1], v[i]) > 0)
+			return 0;
+	return 1;
+}
+
 static void forget(struct cache *c, struct folder *f)
 {
 	if (f && f->keep) {
@@ -477,7 +487,8 @@ int brm_store_ids_where(struct brm_store *s, const struct brm_kind *kind,
 	/* folders not visited for this prefix stay as they were */
 	if (c.changed && path)
 		cache_save(&c, path);
-	if (out.n)
+	/* month folders are visited in order, so the ids usually are */
+	if (out.n && !sorted(out.v, out.n))
 		qsort(out.v, out.n, sizeof(*out.v), cmp_id);
 	*ids = out.v;
 	*n = out.n;
