@@ -86,19 +86,24 @@ static void check_record(struct brm_store *s, struct brm_ref_cache *refs,
     struct brm_problems *out)
 {
 	struct brm_record *r = NULL;
-	char *path = brm_id_path(k, id);
+	char *path = NULL;
 	int ret;
 
-	out->file = path;
-	if (brm_id_check(k, id) < 0) {
-		brm_problem_add(out, NULL, "%s", brm_error_last());
-	} else if ((ret = brm_store_load(&r, s, k, id)) == BRM_ENOTFOUND) {
-		brm_problem_add(out, NULL, "record is filed outside its "
-		    "month folder (expected here)");
-	} else if (ret < 0) {
-		loader_problem(out, path, brm_error_last());
-	} else if (!brm_record_validate(r, out)) {
-		brm_check_refs_cached(refs, r, out);
+	/* brm_store_load() checks the id first, as this did */
+	if ((ret = brm_store_load(&r, s, k, id)) == 0) {
+		out->file = r->path;
+		brm_ref_cache_learn(refs, r);
+		if (!brm_record_validate(r, out))
+			brm_check_refs_cached(refs, r, out);
+	} else {
+		out->file = path = brm_id_path(k, id);
+		if (brm_id_check(k, id) < 0)
+			brm_problem_add(out, NULL, "%s", brm_error_last());
+		else if (ret == BRM_ENOTFOUND)
+			brm_problem_add(out, NULL, "record is filed outside "
+			    "its month folder (expected here)");
+		else
+			loader_problem(out, path, brm_error_last());
 	}
 	out->file = NULL;
 	if (!r || !kept(parties, r))

@@ -21,6 +21,10 @@ void brm_check_refs(struct brm_store *s, const struct brm_record *r,
 struct brm_ref_cache;
 struct brm_ref_cache *brm_ref_cache_new(struct brm_store *s);
 void brm_ref_cache_free(struct brm_ref_cache *c);
+/* Remember what record r answers (a customer: that it exists, and the
+ * services it subscribes to), read by the caller anyway, so that it is
+ * not read again to answer. */
+void brm_ref_cache_learn(struct brm_ref_cache *c, const struct brm_record *r);
 void brm_check_refs_cached(struct brm_ref_cache *c,
     const struct brm_record *r, struct brm_problems *out);
 
