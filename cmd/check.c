@@ -164,6 +164,7 @@ static int check(struct brm_ctx *ctx, int quiet)
 
 	if ((ret = brm_cli_begin(ctx, &s, 0)) < 0)
 		return brm_fail(ret);
+	brm_store_for_reading(s);
 	check_config(s, &probs);
 	refs = brm_ref_cache_new(s);
 	for (k = brm_kinds; *k; k++)

@@ -165,6 +165,7 @@ static int run(struct brm_ctx *ctx, const char *which, const char *id,
 	    (ret = brm_store_at(s, o->at ? o->at : "HEAD")) < 0 ||
 	    (ret = brm_as_of_init(&at, s, o->as_of)) < 0)
 		goto done;
+	brm_store_for_reading(s);
 	if (!strcmp(which, "monthly"))
 		ret = monthly(s, o, &at, &out);
 	else if (!strcmp(which, "customer"))

@@ -1,3 +1,4 @@
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -124,6 +125,143 @@ static void grow(struct brm_node *n)
 	n->items = brm_realloc(n->items, n->alloc * sizeof(*n->items));
 	if (n->type == BRM_NODE_MAP)
 		n->keys = brm_realloc(n->keys, n->alloc * sizeof(*n->keys));
+}
+
+/* ---- pools ---- */
+
+#define POOL_BLOCK 16384	/* a typical record's tree fits in one */
+
+struct pool_block {
+	struct pool_block *next;
+	size_t used, size;
+	max_align_t data[];
+};
+
+struct brm_pool {
+	struct pool_block *blocks;	/* the newest first */
+};
+
+struct brm_pool *brm_pool_new(void)
+{
+	return brm_calloc(1, sizeof(struct brm_pool));
+}
+
+void brm_pool_free(struct brm_pool *p)
+{
+	struct pool_block *b, *next;
+
+	if (!p)
+		return;
+	for (b = p->blocks; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(p);
+}
+
+static void *pool_alloc(struct brm_pool *p, size_t n)
+{
+	const size_t align = sizeof(max_align_t);
+	struct pool_block *b = p->blocks;
+	size_t size;
+	void *at;
+
+	n = (n + align - 1) / align * align;
+	if (!b || b->size - b->used < n) {
+		size = n > POOL_BLOCK ? n : POOL_BLOCK;
+		b = brm_malloc(sizeof(*b) + size);
+		b->used = 0;
+		b->size = size;
+		b->next = p->blocks;
+		p->blocks = b;
+	}
+	at = (char *)b->data + b->used;
+	b->used += n;
+	return at;
+}
+
+char *brm_pool_strndup(struct brm_pool *p, const char *s, size_t len)
+{
+	char *d;
+
+	if (!p)
+		return brm_strndup(s, len);
+	d = pool_alloc(p, len + 1);
+	memcpy(d, s, len);
+	d[len] = '\0';
+	return d;
+}
+
+static struct brm_node *node_in(struct brm_pool *p, enum brm_node_type type)
+{
+	struct brm_node *n = pool_alloc(p, sizeof(*n));
+
+	*n = (struct brm_node){ .type = type };
+	return n;
+}
+
+struct brm_node *brm_node_new_map_in(struct brm_pool *p)
+{
+	return p ? node_in(p, BRM_NODE_MAP) : brm_node_new_map();
+}
+
+struct brm_node *brm_node_new_seq_in(struct brm_pool *p)
+{
+	return p ? node_in(p, BRM_NODE_SEQ) : brm_node_new_seq();
+}
+
+struct brm_node *brm_node_new_strn_in(struct brm_pool *p, const char *s,
+    size_t len)
+{
+	struct brm_node *n;
+
+	if (!p)
+		return brm_node_new_strn(s, len);
+	n = node_in(p, BRM_NODE_SCALAR);
+	n->value = brm_pool_strndup(p, s, len);
+	n->len = len;
+	return n;
+}
+
+/* grow() in a pool: the old arrays stay in it, unused */
+static void grow_in(struct brm_pool *p, struct brm_node *n)
+{
+	size_t alloc;
+	void *v;
+
+	if (!p) {
+		grow(n);
+		return;
+	}
+	if (n->n < n->alloc)
+		return;
+	alloc = n->alloc ? n->alloc * 2 : 8;
+	v = pool_alloc(p, alloc * sizeof(*n->items));
+	if (n->n)
+		memcpy(v, n->items, n->n * sizeof(*n->items));
+	n->items = v;
+	if (n->type == BRM_NODE_MAP) {
+		v = pool_alloc(p, alloc * sizeof(*n->keys));
+		if (n->n)
+			memcpy(v, n->keys, n->n * sizeof(*n->keys));
+		n->keys = v;
+	}
+	n->alloc = alloc;
+}
+
+void brm_node_append_in(struct brm_pool *p, struct brm_node *seq,
+    struct brm_node *item)
+{
+	grow_in(p, seq);
+	seq->items[seq->n++] = item;
+}
+
+void brm_node_append_owned_in(struct brm_pool *p, struct brm_node *map,
+    char *key, struct brm_node *v)
+{
+	grow_in(p, map);
+	map->keys[map->n] = key;
+	map->items[map->n++] = v;
 }
 
 long brm_node_index(const struct brm_node *map, const char *key)

@@ -63,6 +63,28 @@ void brm_node_append(struct brm_node *seq, struct brm_node *item);
 void brm_node_remove_at(struct brm_node *seq, size_t i);
 
 /*
+ * A pool for a tree that is only read, then freed whole (brm check and
+ * the reports read every record once): its nodes, keys and arrays come
+ * from a few large blocks instead of a malloc each, and go with the
+ * pool.  Such a tree must not be changed, and brm_node_free() must not
+ * be called on it: brm_pool_free() frees it.  The *_in functions take
+ * the pool, or NULL for the heap (then they are the functions above).
+ */
+struct brm_pool;
+struct brm_pool *brm_pool_new(void);
+void brm_pool_free(struct brm_pool *p);			/* NULL ok */
+char *brm_pool_strndup(struct brm_pool *p, const char *s, size_t len);
+struct brm_node *brm_node_new_map_in(struct brm_pool *p);
+struct brm_node *brm_node_new_seq_in(struct brm_pool *p);
+struct brm_node *brm_node_new_strn_in(struct brm_pool *p, const char *s,
+    size_t len);
+void brm_node_append_in(struct brm_pool *p, struct brm_node *seq,
+    struct brm_node *item);
+/* key must come from brm_pool_strndup(p) (or the heap when p is NULL) */
+void brm_node_append_owned_in(struct brm_pool *p, struct brm_node *map,
+    char *key, struct brm_node *v);
+
+/*
  * True when text written as a plain YAML scalar would be read as something
  * other than a string by a YAML 1.1 or 1.2 reader (null, bool, int, float,
  * timestamp, merge key "<<", value key "=") or is empty.  Conservative:

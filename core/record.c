@@ -24,6 +24,7 @@ struct brm_record *brm_record_wrap_at(const struct brm_kind *kind,
 	r->id = brm_strdup(id);
 	r->path = path;
 	r->root = root;
+	r->pool = NULL;
 	return r;
 }
 
@@ -40,7 +41,10 @@ void brm_record_free(struct brm_record *r)
 {
 	if (!r)
 		return;
-	brm_node_free(r->root);
+	if (r->pool)
+		brm_pool_free(r->pool);
+	else
+		brm_node_free(r->root);
 	free(r->id);
 	free(r->path);
 	free(r);

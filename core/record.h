@@ -18,6 +18,8 @@ struct brm_record {
 	char *id;
 	char *path;		/* relative to the work tree */
 	struct brm_node *root;	/* a mapping */
+	struct brm_pool *pool;	/* root's, when read for reading only
+				 * (brm_store_for_reading); else NULL */
 };
 
 /* A new record holding only its id (plus defaults when asked). */

@@ -77,13 +77,13 @@ static char *find_work_tree(const char *start)
 }
 
 static int load_rel(struct brm_store *s, const char *rel,
-    struct brm_node **root);
+    struct brm_node **root, struct brm_pool *pool);
 
 static int load_config(struct brm_store *s)
 {
 	brm_node_free(s->config);
 	s->config = NULL;
-	return load_rel(s, BRM_CONFIG_PATH, &s->config);
+	return load_rel(s, BRM_CONFIG_PATH, &s->config, NULL);
 }
 
 /* BRM_LOCK_TIMEOUT: whole seconds; unset or empty is the default. */
@@ -688,9 +688,14 @@ int brm_store_exists(struct brm_store *s, const struct brm_kind *kind,
 	return found;
 }
 
-/* Parse the file at rel from the store's source. */
+void brm_store_for_reading(struct brm_store *s)
+{
+	s->for_reading = 1;
+}
+
+/* Parse the file at rel from the store's source, the tree in pool. */
 static int load_rel(struct brm_store *s, const char *rel,
-    struct brm_node **root)
+    struct brm_node **root, struct brm_pool *pool)
 {
 	struct brm_buf b = BRM_BUF_INIT;
 	char *abs;
@@ -698,12 +703,12 @@ static int load_rel(struct brm_store *s, const char *rel,
 
 	if (!s->tree) {
 		abs = brm_store_path(s, rel);
-		ret = brm_yaml_load_file(root, abs, rel);
+		ret = brm_yaml_load_file_in(pool, root, abs, rel);
 		free(abs);
 		return ret;
 	}
 	if ((ret = brm_tree_read(s->tree, rel, &b)) == 0)
-		ret = brm_yaml_load(root, b.data, b.len, rel);
+		ret = brm_yaml_load_in(pool, root, b.data, b.len, rel);
 	brm_buf_release(&b);
 	return ret;
 }
@@ -718,23 +723,29 @@ static void remember_unreadable(struct brm_store *s)
 int brm_store_load(struct brm_record **out, struct brm_store *s,
     const struct brm_kind *kind, const char *id)
 {
-	char *rel;
+	struct brm_pool *pool = s->for_reading ? brm_pool_new() : NULL;
 	struct brm_node *root = NULL;
+	char *rel;
 	int ret;
 
 	*out = NULL;
-	if ((ret = brm_id_check(kind, id)) < 0)
+	if ((ret = brm_id_check(kind, id)) < 0) {
+		brm_pool_free(pool);
 		return ret;
+	}
 	rel = brm_id_path(kind, id);
-	ret = load_rel(s, rel, &root);
+	ret = load_rel(s, rel, &root, pool);
 	if (ret == BRM_ENOTFOUND)
 		ret = brm_error_set(BRM_ENOTFOUND, "no %s '%s'", kind->name,
 		    id);
 	if (ret == 0) {
 		*out = brm_record_wrap_at(kind, id, root, rel);
+		(*out)->pool = pool;
 		rel = NULL;
-	} else if (ret != BRM_ENOTFOUND) {
-		remember_unreadable(s);
+	} else {
+		if (ret != BRM_ENOTFOUND)
+			remember_unreadable(s);
+		brm_pool_free(pool);
 	}
 	free(rel);
 	return ret;

@@ -38,6 +38,7 @@ struct brm_store {
 	char *note;		/* what brm_store_lock() recovered, or NULL */
 	char **unreadable;	/* "what (where)" of each record that */
 	size_t n_unreadable;	/* brm_store_load() could not read */
+	int for_reading;	/* see brm_store_for_reading() */
 };
 
 #define BRM_CONFIG_PATH ".brm/config.yaml"
@@ -60,6 +61,14 @@ void brm_store_free(struct brm_store *s);
  * written then.
  */
 int brm_store_at(struct brm_store *s, const char *rev);
+
+/*
+ * From now on the records brm_store_load() gives are only read, then
+ * freed (brm check, the reports): each tree is made in a pool of its
+ * own (core/node.h), which is faster to build and to free, and must not
+ * be changed.
+ */
+void brm_store_for_reading(struct brm_store *s);
 
 /* The git repository, opened on first use (no lock taken). */
 int brm_store_repo(struct brm_store *s, struct brm_repo **out);

@@ -31,6 +31,7 @@ struct frame {
 };
 
 struct loader {
+	struct brm_pool *pool;	/* where the tree goes; NULL: the heap */
 	const char *name;
 	const char *data;
 	size_t len;
@@ -194,9 +195,9 @@ static void attach(struct loader *ld, struct brm_node *n)
 	if (!f) {
 		ld->root = n;
 	} else if (f->node->type == BRM_NODE_SEQ) {
-		brm_node_append(f->node, n);
+		brm_node_append_in(ld->pool, f->node, n);
 	} else {
-		brm_node_append_owned(f->node, f->key, n);
+		brm_node_append_owned_in(ld->pool, f->node, f->key, n);
 		f->key = NULL;
 		key_added(f);
 	}
@@ -247,7 +248,8 @@ static int on_start(struct loader *ld, yaml_event_t *ev)
 	if (ld->depth == BRM_YAML_MAX_DEPTH)
 		return fail_at(ld, MARK(ev->start_mark),
 		    "nesting deeper than %d levels", BRM_YAML_MAX_DEPTH);
-	n = is_map ? brm_node_new_map() : brm_node_new_seq();
+	n = is_map ? brm_node_new_map_in(ld->pool) :
+	    brm_node_new_seq_in(ld->pool);
 	n->line = ev->start_mark.line + 1;
 	n->col = ev->start_mark.column + 1;
 	attach(ld, n);
@@ -262,7 +264,8 @@ static void on_end(struct loader *ld)
 	struct frame *f = &ld->stack[--ld->depth];
 
 	free(f->slots);
-	free(f->key);
+	if (!ld->pool)
+		free(f->key);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -291,10 +294,10 @@ static int on_scalar(struct loader *ld, yaml_event_t *ev)
 		if (key_seen(top(ld), v))
 			return fail_at(ld, MARK(ev->start_mark),
 			    "duplicate key '%s'", v);
-		top(ld)->key = brm_strndup(v, len);
+		top(ld)->key = brm_pool_strndup(ld->pool, v, len);
 		return 0;
 	}
-	n = brm_node_new_strn(v, len);
+	n = brm_node_new_strn_in(ld->pool, v, len);
 	/* A tab, which YAML 1.1 allows inside a plain timestamp, makes
 	 * libyaml quote the scalar when it is written, and a quoted scalar
 	 * reads back as a string: call it one now, so that what brm writes
@@ -361,14 +364,21 @@ static void loader_release(struct loader *ld)
 {
 	while (ld->depth)
 		on_end(ld);
-	brm_node_free(ld->root);
+	if (!ld->pool)
+		brm_node_free(ld->root);
 	ld->root = NULL;
 }
 
 int brm_yaml_load(struct brm_node **out, const char *data, size_t len,
     const char *name)
 {
-	struct loader ld = { 0 };
+	return brm_yaml_load_in(NULL, out, data, len, name);
+}
+
+int brm_yaml_load_in(struct brm_pool *pool, struct brm_node **out,
+    const char *data, size_t len, const char *name)
+{
+	struct loader ld = { .pool = pool };
 	yaml_parser_t parser;
 	yaml_event_t ev;
 	int ret, end = 0, have_parser = 0;
@@ -448,6 +458,12 @@ static int read_all(struct brm_buf *buf, int fd)
 int brm_yaml_load_file(struct brm_node **out, const char *path,
     const char *name)
 {
+	return brm_yaml_load_file_in(NULL, out, path, name);
+}
+
+int brm_yaml_load_file_in(struct brm_pool *pool, struct brm_node **out,
+    const char *path, const char *name)
+{
 	struct brm_buf buf = BRM_BUF_INIT;
 	struct stat st;
 	int fd, ret;
@@ -468,7 +484,7 @@ int brm_yaml_load_file(struct brm_node **out, const char *path,
 		ret = read_error(path);
 		goto done;
 	}
-	ret = brm_yaml_load(out, buf.data, buf.len, name);
+	ret = brm_yaml_load_in(pool, out, buf.data, buf.len, name);
 done:
 	if (fd >= 0)
 		close(fd);

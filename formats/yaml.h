@@ -33,6 +33,14 @@ int brm_yaml_load(struct brm_node **out, const char *data, size_t len,
 int brm_yaml_load_file(struct brm_node **out, const char *path,
     const char *name);
 
+/* The same, the tree made in pool (core/node.h: a tree only read, freed
+ * with the pool); pool NULL is the heap.  After a failure whatever was
+ * made is in the pool too. */
+int brm_yaml_load_in(struct brm_pool *pool, struct brm_node **out,
+    const char *data, size_t len, const char *name);
+int brm_yaml_load_file_in(struct brm_pool *pool, struct brm_node **out,
+    const char *path, const char *name);
+
 /* Append the canonical YAML for root (a mapping) to out. */
 int brm_yaml_emit(struct brm_buf *out, const struct brm_node *root);
 

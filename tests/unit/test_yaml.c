@@ -739,10 +739,46 @@ static void test_yaml__emit_refuses_bad_text(void **state)
 	brm_buf_release(&out);
 }
 
+/* A tree made in a pool is the tree the heap gets, big enough for the
+ * pool to need several blocks and its maps to grow their arrays; a
+ * failure leaves nothing outside the pool (LeakSanitizer would say). */
+static void test_yaml__pooled_load_is_the_same_tree(void **state)
+{
+	struct brm_buf doc = BRM_BUF_INIT;
+	struct brm_node *heap = NULL, *pooled = NULL;
+	struct brm_pool *pool = brm_pool_new();
+	size_t i;
+
+	(void)state;
+	brm_buf_puts(&doc, "id: acme\nnotes: |\n  two\n  lines\nitems:\n");
+	for (i = 0; i < 2000; i++)
+		brm_buf_printf(&doc, "- {n: %zu, when: 2026-11-%02zu, "
+		    "text: \"caf\\u00e9 %zu\"}\n", i, i % 28 + 1, i);
+	for (i = 0; i < 40; i++)
+		brm_buf_printf(&doc, "key%zu: value %zu\n", i, i);
+	assert_int_equal(brm_yaml_load(&heap, doc.data, doc.len, "t"), 0);
+	assert_int_equal(brm_yaml_load_in(pool, &pooled, doc.data, doc.len,
+	    "t"), 0);
+	assert_true(brm_node_equal(heap, pooled));
+	assert_string_equal(brm_node_str(pooled, "notes"), "two\nlines\n");
+	brm_node_free(heap);
+	brm_pool_free(pool);
+
+	pool = brm_pool_new();
+	pooled = NULL;
+	assert_int_equal(brm_yaml_load_in(pool, &pooled, "a: [1, {b: 2}\n",
+	    13, "t"), BRM_EINVALID);
+	assert_null(pooled);
+	brm_pool_free(pool);
+	brm_error_clear();
+	brm_buf_release(&doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_yaml__roundtrip_tricky),
+		cmocka_unit_test(test_yaml__pooled_load_is_the_same_tree),
 		cmocka_unit_test(test_yaml__pyyaml_reads_strings),
 		cmocka_unit_test(test_yaml__rejects_anchors_and_aliases),
 		cmocka_unit_test(test_yaml__rejects_tags_but_str),
