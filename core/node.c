@@ -129,7 +129,7 @@ static void grow(struct brm_node *n)
 
 /* ---- pools ---- */
 
-#define POOL_BLOCK 16384	/* a typical record's tree fits in one */
+#define POOL_BLOCK 4096	/* once the expected size is used up */
 
 struct pool_block {
 	struct pool_block *next;
@@ -139,6 +139,7 @@ struct pool_block {
 
 struct brm_pool {
 	struct pool_block *blocks;	/* the newest first */
+	size_t expect;			/* the first block's size, if set */
 };
 
 struct brm_pool *brm_pool_new(void)
@@ -168,7 +169,10 @@ static void *pool_alloc(struct brm_pool *p, size_t n)
 
 	n = (n + align - 1) / align * align;
 	if (!b || b->size - b->used < n) {
-		size = n > POOL_BLOCK ? n : POOL_BLOCK;
+		size = p->expect > POOL_BLOCK ? p->expect : POOL_BLOCK;
+		p->expect = 0;
+		if (size < n)
+			size = n;
 		b = brm_malloc(sizeof(*b) + size);
 		b->used = 0;
 		b->size = size;
@@ -178,6 +182,12 @@ static void *pool_alloc(struct brm_pool *p, size_t n)
 	at = (char *)b->data + b->used;
 	b->used += n;
 	return at;
+}
+
+void brm_pool_expect(struct brm_pool *p, size_t bytes)
+{
+	if (p && !p->blocks)
+		p->expect = bytes;
 }
 
 char *brm_pool_strndup(struct brm_pool *p, const char *s, size_t len)

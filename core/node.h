@@ -73,6 +73,10 @@ void brm_node_remove_at(struct brm_node *seq, size_t i);
 struct brm_pool;
 struct brm_pool *brm_pool_new(void);
 void brm_pool_free(struct brm_pool *p);			/* NULL ok */
+/* Before the first allocation: the pool's first block holds bytes (a
+ * tree takes about twice its YAML), so that a record kept long wastes
+ * little and a big one needs few blocks. */
+void brm_pool_expect(struct brm_pool *p, size_t bytes);
 char *brm_pool_strndup(struct brm_pool *p, const char *s, size_t len);
 struct brm_node *brm_node_new_map_in(struct brm_pool *p);
 struct brm_node *brm_node_new_seq_in(struct brm_pool *p);

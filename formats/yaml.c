@@ -384,6 +384,7 @@ int brm_yaml_load_in(struct brm_pool *pool, struct brm_node **out,
 	int ret, end = 0, have_parser = 0;
 
 	*out = NULL;
+	brm_pool_expect(pool, len + len / 2 + 512);
 	ld.name = name ? name : "(input)";
 	ld.data = data ? data : "";	/* libyaml asserts on NULL */
 	ld.len = len;
