@@ -19,8 +19,10 @@
  */
 struct memo {
 	int found;		/* the record exists / the customer loads */
-	char **services;	/* its service ids; for "<kind> YYYY-MM", */
-	size_t nservices;	/* the ids filed in that folder, sorted */
+	char **ids;		/* "services <customer>": its service ids;
+				 * "<kind> YYYY-MM": the ids filed in that
+				 * month folder, sorted */
+	size_t nids;
 };
 
 struct brm_ref_cache {
@@ -67,7 +69,7 @@ static void memo_free(void *p)
 {
 	struct memo *m = p;
 
-	brm_strv_free(m->services, m->nservices);
+	brm_strv_free(m->ids, m->nids);
 	free(m);
 }
 
@@ -107,9 +109,9 @@ static int dated_has(struct brm_ref_cache *c, const struct brm_kind *k,
 	m = memo_of(c, k->name, folder, &fresh);
 	if (fresh)
 		brm_store_ids_month(c->store, k, d.year, d.month,
-		    &m->services, &m->nservices);
-	return m->nservices && bsearch(id, m->services, m->nservices,
-	    sizeof(*m->services), cmp_id);
+		    &m->ids, &m->nids);
+	return m->nids && bsearch(id, m->ids, m->nids,
+	    sizeof(*m->ids), cmp_id);
 }
 
 static int kind_has(struct brm_ref_cache *c, const struct brm_kind *k,
@@ -158,10 +160,10 @@ static void note_services(struct memo *m, const struct brm_record *r)
 
 	m->found = 1;
 	if (listed)
-		m->services = brm_calloc(subs->n + 1, sizeof(*m->services));
+		m->ids = brm_calloc(subs->n + 1, sizeof(*m->ids));
 	for (i = 0; listed && i < subs->n; i++)
 		if ((sid = brm_node_str(subs->items[i], "service")))
-			m->services[m->nservices++] = brm_strdup(sid);
+			m->ids[m->nids++] = brm_strdup(sid);
 }
 
 static void load_services(struct brm_ref_cache *c, struct memo *m,
@@ -212,8 +214,8 @@ static void check_subscribed(struct brm_ref_cache *c,
 		load_services(c, m, customer);
 	if (!m->found)
 		return;
-	for (i = 0; i < m->nservices; i++)
-		if (!strcmp(m->services[i], service))
+	for (i = 0; i < m->nids; i++)
+		if (!strcmp(m->ids[i], service))
 			return;
 	brm_problem_warn(out, brm_record_get(r, "service"),
 	    "customer '%s' does not subscribe to service '%s'", customer,
