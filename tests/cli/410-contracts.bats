@@ -258,6 +258,42 @@ $W 'beta-bank': response_hours 5 is not below the customer's 3" ]
 	[ "${#lines[@]}" -eq 4 ]
 }
 
+# sed_editor EXPR: an editor that applies sed EXPR to the file it opens
+sed_editor() {
+	printf '#!/bin/sh\nsed -i "%s" "$1"\n' "$1" >"$BATS_TEST_TMPDIR/ed"
+	chmod +x "$BATS_TEST_TMPDIR/ed"
+	echo "$BATS_TEST_TMPDIR/ed"
+}
+
+@test "edit warns as set does when a contract or an SLA opens a gap" {
+	seed
+	brm add-customer "Beta Bank" >/dev/null
+	brm subscribe beta crm --response-hours 3 >/dev/null
+	brm add-contract fastfix crm --response-hours 2 --resolution-hours 8 \
+	    --availability 99.95 >/dev/null
+	n=$(commits)
+	EDITOR=$(sed_editor 's/response_hours: 2/response_hours: 5/') \
+	    run --separate-stderr brm edit fastfix
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "$W 'acme-corp': response_hours 5 is not below the customer's 4
+$W 'beta-bank': response_hours 5 is not below the customer's 3" ]
+	committed "$n" "edit: FastFix" edit supplier fastfix \
+	    suppliers/fastfix.yaml
+	# a gap the record already had is not said again
+	EDITOR=$(sed_editor 's/^status: approved/status: probation/') \
+	    run --separate-stderr brm edit fastfix
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	# a customer's SLA tightened by hand: only its new gap
+	EDITOR=$(sed_editor 's/resolution_hours: 24/resolution_hours: 6/') \
+	    run --separate-stderr brm edit acme
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "$W 'acme-corp': resolution_hours 8 is not below the customer's 6" ]
+	run brm check
+	[ "$status" -eq 1 ]
+	[ "${#lines[@]}" -eq 4 ]
+}
+
 @test "every supplier and every customer of the service is compared" {
 	seed
 	brm add-customer "Beta Bank" >/dev/null
