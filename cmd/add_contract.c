@@ -7,9 +7,9 @@
 #include <string.h>
 
 #include "cli/records.h"
+#include "cli/sla.h"
 #include "core/buf.h"
 #include "core/error.h"
-#include "core/sla.h"
 
 static int supplies(const struct brm_record *r, const char *service)
 {
@@ -21,20 +21,6 @@ static int supplies(const struct brm_record *r, const char *service)
 		    !strcmp(list->items[i]->value, service))
 			return 1;
 	return 0;
-}
-
-static void warn_gaps(struct brm_store *s, const struct brm_record *r,
-    size_t contract)
-{
-	struct brm_sla_gaps gaps = BRM_SLA_GAPS_INIT;
-	size_t i;
-
-	brm_sla_gaps(&gaps, s, r);
-	for (i = 0; i < gaps.n; i++)
-		if (gaps.v[i].contract == contract)
-			brm_warn("%s", gaps.v[i].message);
-	brm_sla_gaps_release(&gaps);
-	brm_error_clear();
 }
 
 static int add_contract(struct brm_ctx *ctx, const char *sref,
@@ -76,7 +62,7 @@ static int add_contract(struct brm_ctx *ctx, const char *sref,
 	summary = brm_xprintf("%s — %s", brm_record_title(r), service);
 	if ((ret = brm_cli_save(s, r, "add-contract", summary)) < 0)
 		goto done;
-	warn_gaps(s, r, at);
+	brm_cli_warn_contract_gaps(s, r, at);
 done:
 	brm_record_free(r);
 	free(service);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli/records.h"
+#include "cli/sla.h"
 #include "core/check.h"
 #include "core/error.h"
 #include "formats/yaml.h"
@@ -232,6 +233,7 @@ static int make_tmp(char **path)
 
 static int edit(struct brm_ctx *ctx, const char *ref)
 {
+	struct brm_sla_gaps before = BRM_SLA_GAPS_INIT;
 	struct session e = { 0 };
 	struct brm_record *result = NULL;
 	char *abs = NULL;
@@ -259,9 +261,15 @@ static int edit(struct brm_ctx *ctx, const char *ref)
 		keep_tmp = ret == BRM_ECONFLICT;
 		goto done;
 	}
-	ret = brm_cli_save(e.store, result, "edit",
-	    brm_record_title(result));
+	/* as brm set does: an SLA or a contract changed here may leave a
+	 * contract looser than an SLA it backs; the gaps are taken under
+	 * the lock, from the record as it still is on disk */
+	brm_sla_gaps(&before, e.store, e.orig);
+	if ((ret = brm_cli_save(e.store, result, "edit",
+	    brm_record_title(result))) == 0)
+		brm_cli_warn_new_gaps(e.store, result, &before, NULL);
 done:
+	brm_sla_gaps_release(&before);
 	if (fd >= 0 && !keep_tmp)
 		unlink(e.tmp);
 	brm_record_free(result);

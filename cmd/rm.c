@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/output.h"
 #include "cli/records.h"
 #include "core/buf.h"
 #include "core/error.h"
@@ -68,6 +69,37 @@ static int refuse_unreadable(const struct brm_store *s,
 	    "them");
 }
 
+/*
+ * The record ref names.  One whose file does not parse (YAML broken by
+ * a hand edit) cannot be looked at, but with --force it can still go:
+ * it then stands as a record holding only its id, and the warning says
+ * why.  Without --force the error stays, with that way out as its hint.
+ */
+static int find_target(struct brm_store *s, const char *ref, int force,
+    struct brm_record **out)
+{
+	const struct brm_kind *kind;
+	char *id;
+	int ret;
+
+	*out = NULL;
+	if ((ret = brm_store_resolve(s, ref, NULL, &kind, &id)) < 0)
+		return ret;
+	ret = brm_store_load(out, s, kind, id);
+	if (ret == BRM_EINVALID && force) {
+		brm_warn_error();
+		brm_warn("%s '%s' could not be read; removing it all the "
+		    "same", kind->name, id);
+		*out = brm_record_new(kind, id);
+		ret = 0;
+	} else if (ret == BRM_EINVALID) {
+		brm_error_hint(ret, "fix it by hand, or use --force to remove "
+		    "it unread");
+	}
+	free(id);
+	return ret;
+}
+
 static int rm(struct brm_ctx *ctx, const char *ref, int force)
 {
 	struct brm_buf refs = BRM_BUF_INIT;
@@ -79,7 +111,7 @@ static int rm(struct brm_ctx *ctx, const char *ref, int force)
 	int ret;
 
 	if ((ret = brm_cli_begin(ctx, &s, 1)) < 0 ||
-	    (ret = brm_store_find(&r, s, ref, NULL)) < 0)
+	    (ret = find_target(s, ref, force, &r)) < 0)
 		goto done;
 	if (!force)
 		find_referrers(s, r, &refs, &count);
@@ -91,7 +123,7 @@ static int rm(struct brm_ctx *ctx, const char *ref, int force)
 		    refs.data);
 		goto done;
 	}
-	if (s->n_unreadable) {
+	if (!force && s->n_unreadable) {
 		ret = refuse_unreadable(s, r);
 		goto done;
 	}

@@ -63,8 +63,8 @@ struct brm_sla_gaps {
  * With r NULL: every gap in the store.  With r a supplier or a customer:
  * the gaps that involve r as it is in memory (it stands in for the
  * stored record), to warn about a change; other records come from the
- * store.  Records that do not load are skipped (brm check reports
- * them).
+ * store.  Records that do not load are skipped, and so left in
+ * s->unreadable for the caller to tell of (brm check reports them).
  */
 int brm_sla_gaps(struct brm_sla_gaps *out, struct brm_store *s,
     const struct brm_record *r);

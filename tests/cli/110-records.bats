@@ -472,6 +472,34 @@ hint: fix them first (run 'brm check' to see what to fix), or use --force" ]
 	[ ! -e services/mail.yaml ]
 }
 
+@test "rm --force removes a record whose own file does not parse; rm refuses" {
+	seed
+	printf 'id: beta-labs\nname: Beta\nkind: [x\n' >customers/beta-labs.yaml
+	git commit -qam "hand edit"
+	n=$(commits)
+	before=$(snapshot)
+	run --separate-stderr brm rm beta
+	[ "$status" -eq 1 ]
+	[ -z "$output" ]
+	[ "$stderr" = "brm: error: did not find expected ',' or ']' (while parsing a flow sequence) (customers/beta-labs.yaml:4:1)
+hint: fix it by hand, or use --force to remove it unread" ]
+	unchanged_since "$before"
+	run --separate-stderr brm rm --force beta
+	[ "$status" -eq 0 ]
+	[ "$output" = "removed beta-labs" ]
+	[ "$stderr" = "brm: warning: did not find expected ',' or ']' (while parsing a flow sequence) (customers/beta-labs.yaml:4:1)
+brm: warning: customer 'beta-labs' could not be read; removing it all the same" ]
+	[ ! -e customers/beta-labs.yaml ]
+	committed "$n" "rm: customer beta-labs" rm customer beta-labs \
+	    customers/beta-labs.yaml
+	[ -z "$(git ls-files customers/beta-labs.yaml)" ]
+	# nothing else changed: the other records are as they were
+	[ "$(git diff --name-only HEAD~1 HEAD)" = customers/beta-labs.yaml ]
+	[ "$(cat customers/acme-corp.yaml)" = "$ACME" ]
+	run brm check
+	[ "$status" -eq 0 ]
+}
+
 @test "check on a clean portfolio" {
 	seed
 	run --separate-stderr brm check

@@ -258,6 +258,82 @@ $W 'beta-bank': response_hours 5 is not below the customer's 3" ]
 	[ "${#lines[@]}" -eq 4 ]
 }
 
+@test "a gap check that could not read a record says so, naming the file" {
+	seed
+	brm add-contract fastfix crm --response-hours 2 --resolution-hours 8 \
+	    >/dev/null
+	brm add-supplier "Slow Co" >/dev/null
+	cp suppliers/slow-co.yaml "$BATS_TEST_TMPDIR/slow-co.yaml"
+	printf 'id: slow-co\nname: [x\n' >suppliers/slow-co.yaml
+	git commit -qam "hand edit"
+	L="brm: warning: did not find expected ',' or ']' (while parsing a flow sequence) (suppliers/slow-co.yaml:3:1)
+brm: warning: 1 record could not be read and was left out of the check for contracts looser than customer SLAs; run 'brm check' to see what to fix"
+	n=$(commits)
+	# the change is made, the gap it can see is warned about
+	run --separate-stderr brm set acme services.0.sla.resolution_hours=6
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "$W 'acme-corp': resolution_hours 8 is not below the customer's 6
+$L" ]
+	committed "$n" "set: acme-corp — services.0.sla.resolution_hours: 6" \
+	    set customer acme-corp customers/acme-corp.yaml
+	# without a gap in sight the check is still said to be incomplete
+	run --separate-stderr brm subscribe acme crm --resolution-hours 20
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "$L" ]
+	# a supplier's change is compared with the customers it could read
+	brm add-customer "Beta Bank" >/dev/null
+	brm subscribe beta crm --response-hours 3 >/dev/null 2>&1
+	cp customers/beta-bank.yaml "$BATS_TEST_TMPDIR/beta-bank.yaml"
+	printf 'id: beta-bank\nname: [x\n' >customers/beta-bank.yaml
+	run --separate-stderr brm add-contract fastfix crm --response-hours 9 \
+	    --resolution-hours 9
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "$W 'acme-corp': response_hours 9 is not below the customer's 4
+${L//suppliers\/slow-co/customers/beta-bank}" ]
+	# records that read well are not warned about
+	cp "$BATS_TEST_TMPDIR/slow-co.yaml" suppliers/
+	cp "$BATS_TEST_TMPDIR/beta-bank.yaml" customers/
+	run --separate-stderr brm set fastfix status=probation
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+}
+
+# sed_editor EXPR: an editor that applies sed EXPR to the file it opens
+sed_editor() {
+	printf '#!/bin/sh\nsed -i "%s" "$1"\n' "$1" >"$BATS_TEST_TMPDIR/ed"
+	chmod +x "$BATS_TEST_TMPDIR/ed"
+	echo "$BATS_TEST_TMPDIR/ed"
+}
+
+@test "edit warns as set does when a contract or an SLA opens a gap" {
+	seed
+	brm add-customer "Beta Bank" >/dev/null
+	brm subscribe beta crm --response-hours 3 >/dev/null
+	brm add-contract fastfix crm --response-hours 2 --resolution-hours 8 \
+	    --availability 99.95 >/dev/null
+	n=$(commits)
+	EDITOR=$(sed_editor 's/response_hours: 2/response_hours: 5/') \
+	    run --separate-stderr brm edit fastfix
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "$W 'acme-corp': response_hours 5 is not below the customer's 4
+$W 'beta-bank': response_hours 5 is not below the customer's 3" ]
+	committed "$n" "edit: FastFix" edit supplier fastfix \
+	    suppliers/fastfix.yaml
+	# a gap the record already had is not said again
+	EDITOR=$(sed_editor 's/^status: approved/status: probation/') \
+	    run --separate-stderr brm edit fastfix
+	[ "$status" -eq 0 ]
+	[ -z "$stderr" ]
+	# a customer's SLA tightened by hand: only its new gap
+	EDITOR=$(sed_editor 's/resolution_hours: 24/resolution_hours: 6/') \
+	    run --separate-stderr brm edit acme
+	[ "$status" -eq 0 ]
+	[ "$stderr" = "$W 'acme-corp': resolution_hours 8 is not below the customer's 6" ]
+	run brm check
+	[ "$status" -eq 1 ]
+	[ "${#lines[@]}" -eq 4 ]
+}
+
 @test "every supplier and every customer of the service is compared" {
 	seed
 	brm add-customer "Beta Bank" >/dev/null
