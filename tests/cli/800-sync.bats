@@ -603,6 +603,26 @@ count() { brm -C "$1" list "$2" --format tsv | tail -n +2 | wc -l; }
 	[ "$output" = "dropped the merge of origin/team/crm; nothing had been committed" ]
 }
 
+@test "a new branch: only the commits the remote has on no branch are counted" {
+	olga log-meeting acme-corp --kind daily >/dev/null
+	olga sync >/dev/null
+	git -C "$A" switch -q -c team/crm
+	olga set acme-corp notes="on the branch" >/dev/null
+	run --separate-stderr olga sync
+	[ "$status" -eq 0 ]
+	[ "$output" = "pushed 1 commit to origin/team/crm (a new branch)" ]
+	[ "$(git --git-dir="$R" rev-parse team/crm)" = "$(git -C "$A" rev-parse HEAD)" ]
+	# a branch with nothing new is still created on the remote
+	git -C "$A" switch -q -c team/empty main
+	run --separate-stderr olga sync
+	[ "$status" -eq 0 ]
+	[ "$output" = "created origin/team/empty, with no commits new to origin" ]
+	[ "$(git --git-dir="$R" rev-parse team/empty)" = "$(git -C "$A" rev-parse main)" ]
+	run olga sync
+	[ "$status" -eq 0 ]
+	[ "$output" = "up to date with origin/team/empty" ]
+}
+
 @test "git merge uses brm's merge driver: fields merge, conflicts are marked" {
 	export PATH="$(dirname "$BRM"):$PATH"
 	[ "$(type -P brm)" -ef "$BRM" ] || skip "the brm binary is not named brm"
