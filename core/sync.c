@@ -330,15 +330,16 @@ static size_t count_new_to_remote(struct sync *sy, const git_oid *to)
 	return n;
 }
 
-static int push(struct sync *sy, const git_oid *head,
-    const git_oid *expected, int *refused)
+/* Push head; known: the remote had the branch when last fetched. */
+static int push(struct sync *sy, const git_oid *head, int known,
+    int *refused)
 {
 	git_reference *ref = NULL;
 	int ret;
 
 	if ((ret = brm_remote_push(&sy->net, sy->git, sy->remote, sy->branch,
-	    head, expected, refused)) == 0 && !*refused) {
-		if (!expected)
+	    head, refused)) == 0 && !*refused) {
+		if (!known)
 			sy->rep->created = 1;
 		if (git_reference_create(&ref, sy->git, sy->tracking, head, 1,
 		    "update by push") < 0)
@@ -498,8 +499,7 @@ int brm_sync(struct brm_store *s, const char *remote,
 			break;
 		/* before the push moves the remote-tracking ref */
 		fresh = count_new_to_remote(&sy, &head);
-		if ((ret = push(&sy, &head, have ? &tracking : NULL,
-		    &refused)) < 0)
+		if ((ret = push(&sy, &head, have, &refused)) < 0)
 			goto done;
 		if (!refused) {
 			rep->pushed = fresh;

@@ -623,6 +623,37 @@ count() { brm -C "$1" list "$2" --format tsv | tail -n +2 | wc -l; }
 	[ "$output" = "up to date with origin/team/empty" ]
 }
 
+@test "a remote's push URL (remote.origin.pushurl) takes the pushes; the fetch URL is left alone" {
+	# fetch from a mirror of the shared repository that lags behind it
+	P="$BATS_TEST_TMPDIR/primary.git"
+	git clone -q --bare "$R" "$P"
+	git -C "$A" config remote.origin.pushurl "$P"
+	fetched=$(git --git-dir="$R" rev-parse main)
+	olga add-customer "Globex" >/dev/null
+	run --separate-stderr olga sync
+	[ "$status" -eq 0 ]
+	[ "$output" = "pushed 1 commit to origin/main" ]
+	[ "$(git --git-dir="$P" rev-parse main)" = "$(git -C "$A" rev-parse HEAD)" ]
+	# again while the mirror still holds the old commit
+	olga add-customer "Initech" >/dev/null
+	run --separate-stderr olga sync
+	[ "$status" -eq 0 ]
+	[[ "$output" == "pushed "*" to origin/main" ]]
+	[ "$(git --git-dir="$P" rev-parse main)" = "$(git -C "$A" rev-parse HEAD)" ]
+	[ "$(git --git-dir="$R" rev-parse main)" = "$fetched" ]
+	git --git-dir="$P" fsck --strict
+	# commits the push repository has and the clone has not fetched
+	# yet: refused, as git refuses a push that is not a fast-forward
+	git -C "$B" config remote.origin.pushurl "$P"
+	ivan log-meeting acme-corp --kind daily >/dev/null
+	cd "$B"
+	before=$(snapshot)
+	run --separate-stderr ivan sync
+	[ "$status" -eq 1 ]
+	[ "$(git --git-dir="$P" rev-parse main)" = "$(git -C "$A" rev-parse HEAD)" ]
+	unchanged_since "$before"
+}
+
 @test "git merge uses brm's merge driver: fields merge, conflicts are marked" {
 	export PATH="$(dirname "$BRM"):$PATH"
 	[ "$(type -P brm)" -ef "$BRM" ] || skip "the brm binary is not named brm"
