@@ -124,21 +124,22 @@ int brm_remote_error(struct brm_remote *n, const char *what, int err)
 	    brm_repo_git_message());
 }
 
+int brm_remote_is_path(const char *url)
+{
+	const char *colon = strchr(url, ':'), *slash = strchr(url, '/');
+
+	if (strstr(url, "://"))
+		return 0;
+	/* scp-like "host:path" has a colon before any slash */
+	return !colon || (slash && slash < colon);
+}
+
 /* The directory of a remote on this machine; NULL for a network URL. */
 static char *local_path(const char *url)
 {
-	const char *colon, *slash;
-
 	if (!strncmp(url, "file://", 7))
 		return brm_strdup(url + 7);
-	if (strstr(url, "://"))
-		return NULL;
-	/* scp-like "host:path" has a colon before any slash */
-	colon = strchr(url, ':');
-	slash = strchr(url, '/');
-	if (colon && (!slash || colon < slash))
-		return NULL;
-	return brm_strdup(url);
+	return brm_remote_is_path(url) ? brm_strdup(url) : NULL;
 }
 
 /* ---- pushing ---- */

@@ -45,6 +45,11 @@ void brm_remote_callbacks(struct git_remote_callbacks *cb,
  * from"...): authentication and certificate failures with a hint. */
 int brm_remote_error(struct brm_remote *n, const char *what, int err);
 
+/* Is url a path on this machine ("../team.git", "/srv/team.git"), not
+ * a URL ("file://", "ssh://", scp-like "host:path")?  A relative one is
+ * taken from the directory the user means, as git does. */
+int brm_remote_is_path(const char *url);
+
 /* Fetch remote's branches (its refspecs) into the remote-tracking refs. */
 int brm_remote_fetch(struct brm_remote *n, struct git_remote *remote);
 

@@ -108,6 +108,31 @@ count() { brm -C "$1" list "$2" --format tsv | tail -n +2 | wc -l; }
 	[ ! -e "$A/d" ]
 }
 
+@test "clone takes a relative path to clone from in -C's directory, as git does" {
+	mkdir x
+	run --separate-stderr brm -C x clone ../remote.git c
+	[ "$status" -eq 0 ]
+	[ "$output" = "Cloned ../remote.git into x/c" ]
+	[ "$(ids x/c customers)" = "acme-corp" ]
+	# the clone syncs from anywhere
+	[[ "$(git -C x/c config remote.origin.url)" == /* ]]
+	run brm -C x/c sync
+	[ "$status" -eq 0 ]
+	[ "$output" = "up to date with origin/main" ]
+	# without -C, or with BRM_DIR, from the current directory
+	run --separate-stderr brm clone remote.git d
+	[ "$status" -eq 0 ]
+	[ "$(ids d customers)" = "acme-corp" ]
+	BRM_DIR="$A" run --separate-stderr brm clone remote.git e
+	[ "$status" -eq 0 ]
+	[ -f e/.brm/config.yaml ]
+	# not there from -C's directory: nothing is made
+	run --separate-stderr brm -C x clone remote.git f
+	[ "$status" -eq 1 ]
+	[[ "${stderr_lines[0]}" == "brm: error: cannot clone 'x/remote.git': "* ]]
+	[ ! -e x/f ] && [ ! -e f ]
+}
+
 @test "clone of an empty repository says how to start a portfolio" {
 	git init -q --bare --initial-branch=main empty.git
 	run --separate-stderr brm clone "$PWD/empty.git" e
