@@ -482,7 +482,7 @@ static int list_one(const struct optview *v, void *payload)
 {
 	struct lister *l = payload;
 	struct brm_optinfo o = { v->opt->short_name, v->long_name, v->arg,
-		v->opt->complete };
+		v->opt->complete, v->opt->complete_fn };
 
 	if (v->field && v->field->type == BRM_F_REF)
 		o.complete = v->field->arg;
@@ -494,7 +494,7 @@ void brm_options_list(const struct brm_usage *u,
     void (*fn)(const struct brm_optinfo *o, void *payload), void *payload)
 {
 	struct lister l = { fn, payload };
-	const struct brm_optinfo help = { 'h', "help", NULL, NULL };
+	const struct brm_optinfo help = { 'h', "help", NULL, NULL, NULL };
 
 	fn(&help, payload);
 	each_option(u->opts, list_one, &l);

@@ -81,6 +81,8 @@ struct brm_opt {
 	const char *complete;	/* ids to complete for the value: "customer" */
 	unsigned flags;
 	struct brm_operand operand;	/* BRM_OPT_OPERAND rows only */
+	/* the value's candidates computed (cmd/complete.h has some) */
+	void (*complete_fn)(struct brm_completion *c);
 };
 
 /* The option must be given: the synopsis shows it without brackets and
@@ -91,37 +93,42 @@ struct brm_opt {
 
 #define BRM_NO_OPERAND_ { 0, NULL, NULL, NULL, NULL, 0 }
 #define BRM_OPT_FLAG_(s, l, v, h) \
-	{ BRM_OPT_FLAG, s, l, v, NULL, h, NULL, 0, BRM_NO_OPERAND_ }
+	{ BRM_OPT_FLAG, s, l, v, NULL, h, NULL, 0, BRM_NO_OPERAND_, NULL }
 #define BRM_OPT_STRING_(s, l, v, a, h) \
-	{ BRM_OPT_STRING, s, l, v, a, h, NULL, 0, BRM_NO_OPERAND_ }
+	{ BRM_OPT_STRING, s, l, v, a, h, NULL, 0, BRM_NO_OPERAND_, NULL }
 #define BRM_OPT_STRING_REQ_(s, l, v, a, h) \
 	{ BRM_OPT_STRING, s, l, v, a, h, NULL, BRM_OPT_REQUIRED, \
-	  BRM_NO_OPERAND_ }
+	  BRM_NO_OPERAND_, NULL }
 #define BRM_OPT_REF_(s, l, v, a, kinds, h) \
-	{ BRM_OPT_STRING, s, l, v, a, h, kinds, 0, BRM_NO_OPERAND_ }
+	{ BRM_OPT_STRING, s, l, v, a, h, kinds, 0, BRM_NO_OPERAND_, NULL }
+/* An option whose value's candidates fn computes. */
+#define BRM_OPT_STRING_FN_(s, l, v, a, fn, h) \
+	{ BRM_OPT_STRING, s, l, v, a, h, NULL, 0, BRM_NO_OPERAND_, fn }
 #define BRM_OPT_LIST_(s, l, v, a, h) \
-	{ BRM_OPT_LIST, s, l, v, a, h, NULL, 0, BRM_NO_OPERAND_ }
+	{ BRM_OPT_LIST, s, l, v, a, h, NULL, 0, BRM_NO_OPERAND_, NULL }
 #define BRM_OPT_FIELDS_(v) \
-	{ BRM_OPT_FIELDS, 0, NULL, v, NULL, NULL, NULL, 0, BRM_NO_OPERAND_ }
+	{ BRM_OPT_FIELDS, 0, NULL, v, NULL, NULL, NULL, 0, BRM_NO_OPERAND_, \
+	  NULL }
 
 /* Operand n completes the ids of kinds that meet where (may be NULL). */
 #define BRM_OPERAND_IDS_(n, kinds, where) \
 	{ BRM_OPT_OPERAND, 0, NULL, NULL, NULL, NULL, NULL, 0, \
-	  { n, kinds, where, NULL, NULL, 0 } }
+	  { n, kinds, where, NULL, NULL, 0 }, NULL }
 /* Operand n completes ids of kinds only after one of the words after. */
 #define BRM_OPERAND_AFTER_(n, kinds, after) \
 	{ BRM_OPT_OPERAND, 0, NULL, NULL, NULL, NULL, NULL, 0, \
-	  { n, kinds, NULL, NULL, after, 0 } }
+	  { n, kinds, NULL, NULL, after, 0 }, NULL }
 /* Operand n's candidates come from fn (cmd/complete.c has some). */
 #define BRM_OPERAND_FN_(n, fn) \
 	{ BRM_OPT_OPERAND, 0, NULL, NULL, NULL, NULL, NULL, 0, \
-	  { n, NULL, NULL, fn, NULL, 0 } }
+	  { n, NULL, NULL, fn, NULL, 0 }, NULL }
 /* Operand n is a path: BRM_COMPLETE_FILES or BRM_COMPLETE_DIRS. */
 #define BRM_OPERAND_PATH_(n, flags) \
 	{ BRM_OPT_OPERAND, 0, NULL, NULL, NULL, NULL, NULL, 0, \
-	  { n, NULL, NULL, NULL, NULL, flags } }
+	  { n, NULL, NULL, NULL, NULL, flags }, NULL }
 #define BRM_OPT_END_ \
-	{ BRM_OPT_END, 0, NULL, NULL, NULL, NULL, NULL, 0, BRM_NO_OPERAND_ }
+	{ BRM_OPT_END, 0, NULL, NULL, NULL, NULL, NULL, 0, BRM_NO_OPERAND_, \
+	  NULL }
 
 /* What a command accepts: its name, operands ("<customer> [<name>...]")
  * and options (with BRM_OPERAND rows saying how operands complete). */
@@ -179,6 +186,7 @@ struct brm_optinfo {
 	const char *long_name;	/* "output", or NULL */
 	const char *arg;	/* "<file>", "low|high"; NULL: no value */
 	const char *complete;	/* ids of these kinds for the value */
+	void (*complete_fn)(struct brm_completion *c);	/* or these */
 };
 
 /* Call fn for -h/--help and each option of u. */

@@ -28,6 +28,10 @@ void brm_cli_sync_report(const struct brm_sync_report *r, int done)
 		    r->pushed == 1 ? "" : "s", r->upstream,
 		    r->created ? " (a new branch)" : "");
 		said = 1;
+	} else if (r->created) {
+		printf("created %s, with no commits new to %s\n",
+		    r->upstream, r->remote);
+		said = 1;
 	}
 	if (done && !said && r->upstream)
 		printf("up to date with %s\n", r->upstream);

@@ -8,11 +8,12 @@
 #include "core/buf.h"
 #include "core/clone.h"
 #include "core/error.h"
+#include "core/remote.h"
 
 int cmd_clone(int argc, char **argv, struct brm_ctx *ctx)
 {
 	struct brm_cli_progress progress;
-	char *dir = NULL, *name, *in;
+	char *dir = NULL, *name, *in, *url;
 	int portfolio, ret;
 	const struct brm_opt opts[] = {
 		BRM_OPERAND_PATH_(0, BRM_COMPLETE_DIRS),
@@ -22,12 +23,15 @@ int cmd_clone(int argc, char **argv, struct brm_ctx *ctx)
 
 	if ((argc = brm_parse_options(argc, argv, &u)) < 0)
 		return brm_parse_exit(argc);
-	/* the directory, as git takes it after -C */
+	/* the directory, and a path to clone from, as git takes them
+	 * after -C */
 	name = argc > 1 ? brm_strdup(argv[1]) : brm_clone_dir(argv[0]);
 	in = brm_ctx_path(ctx, name);
 	free(name);
+	url = brm_remote_is_path(argv[0]) ? brm_ctx_path(ctx, argv[0]) :
+	    brm_strdup(argv[0]);
 	brm_cli_progress_init(&progress);
-	ret = brm_clone(argv[0], in, &progress.hook, &dir, &portfolio);
+	ret = brm_clone(url, in, &progress.hook, &dir, &portfolio);
 	brm_cli_progress_done(&progress);
 	if (ret < 0)
 		goto done;
@@ -39,5 +43,6 @@ int cmd_clone(int argc, char **argv, struct brm_ctx *ctx)
 done:
 	free(dir);
 	free(in);
+	free(url);
 	return ret < 0 ? brm_fail(ret) : 0;
 }

@@ -15,6 +15,7 @@
 #include "core/buf.h"
 #include "core/error.h"
 #include "core/pending.h"
+#include "core/record.h"
 #include "core/rows.h"
 #include "core/sync.h"
 #include "core/where.h"
@@ -285,6 +286,34 @@ void brm_complete_conflict_fields(struct brm_completion *c)
 	brm_sync_report_release(&rep);
 }
 
+void brm_complete_conflict_value(struct brm_completion *c)
+{
+	const char *ref = brm_complete_operand(c, 0), *file;
+	const char *field = brm_complete_operand(c, 1);
+	const struct brm_field *f;
+	const struct brm_kind *k;
+	struct brm_sync_report rep;
+	size_t i;
+	char *id = NULL;
+
+	if (!ref || !field)
+		return;
+	saved_conflicts(c, &rep);
+	file = conflict_file(&rep, ref);
+	/* only a field in conflict; the saved conflicts name no kind, the
+	 * path says it */
+	for (i = 0; file && i < rep.n_conflicts; i++)
+		if (!strcmp(rep.conflicts[i].path, file) &&
+		    !strcmp(rep.conflicts[i].field, field))
+			break;
+	if (file && i < rep.n_conflicts &&
+	    (k = brm_record_of_path(file, &id)) &&
+	    (f = brm_field_at(k, field)))
+		complete_field_value(c, f);
+	free(id);
+	brm_sync_report_release(&rep);
+}
+
 /* ---- operands ---- */
 
 /* Word n of an operand spec ("<customer> [<name>...]"); a repeated last
@@ -427,7 +456,9 @@ static void list_opt(const struct brm_optinfo *o, void *payload)
 static void complete_value(struct brm_completion *c,
     const struct brm_optinfo *o)
 {
-	if (o->complete)
+	if (o->complete_fn)
+		o->complete_fn(c);
+	else if (o->complete)
 		complete_ids(c, o->complete, NULL);
 	else if (strchr(o->arg, '|') && !strchr(o->arg, '<'))
 		complete_words(c, o->arg);

@@ -36,5 +36,8 @@ void brm_complete_fields(struct brm_completion *c);
 void brm_complete_conflicts(struct brm_completion *c);
 /* brm resolve ID <TAB>: the fields of that record in conflict. */
 void brm_complete_conflict_fields(struct brm_completion *c);
+/* brm resolve ID FIELD --value <TAB>: the values the field takes, as
+ * brm set ID field=<TAB> offers them. */
+void brm_complete_conflict_value(struct brm_completion *c);
 
 #endif

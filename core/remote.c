@@ -124,36 +124,67 @@ int brm_remote_error(struct brm_remote *n, const char *what, int err)
 	    brm_repo_git_message());
 }
 
+int brm_remote_is_path(const char *url)
+{
+	const char *colon = strchr(url, ':'), *slash = strchr(url, '/');
+
+	if (strstr(url, "://"))
+		return 0;
+	/* scp-like "host:path" has a colon before any slash */
+	return !colon || (slash && slash < colon);
+}
+
 /* The directory of a remote on this machine; NULL for a network URL. */
 static char *local_path(const char *url)
 {
-	const char *colon, *slash;
-
 	if (!strncmp(url, "file://", 7))
 		return brm_strdup(url + 7);
-	if (strstr(url, "://"))
-		return NULL;
-	/* scp-like "host:path" has a colon before any slash */
-	colon = strchr(url, ':');
-	slash = strchr(url, '/');
-	if (colon && (!slash || colon < slash))
-		return NULL;
-	return brm_strdup(url);
+	return brm_remote_is_path(url) ? brm_strdup(url) : NULL;
 }
 
 /* ---- pushing ---- */
+
+/* Leave out of walk every commit some branch of rr holds that git has
+ * too: rr has their objects.  (What the fetch URL said is no guide: a
+ * push URL can name another repository.) */
+static int hide_theirs(git_repository *rr, git_repository *git,
+    git_revwalk *walk)
+{
+	git_reference_iterator *it = NULL;
+	git_reference *ref;
+	git_odb *odb = NULL;
+	const git_oid *id;
+
+	if (git_repository_odb(&odb, git) < 0 ||
+	    git_reference_iterator_glob_new(&it, rr, "refs/heads/*") < 0) {
+		git_odb_free(odb);
+		return -1;
+	}
+	while (git_reference_next(&ref, it) == 0) {
+		id = git_reference_target(ref);
+		if (id && git_odb_exists(odb, id) &&
+		    git_revwalk_hide(walk, id) < 0)
+			git_error_clear();
+		git_reference_free(ref);
+	}
+	git_error_clear();
+	git_reference_iterator_free(it);
+	git_odb_free(odb);
+	return 0;
+}
 
 /*
  * libgit2 1.5's local transport writes the remote's branch without
  * looking at what it holds by then, so of two pushes racing through it
  * one can silently undo the other.  For a remote on this machine brm
  * writes the objects into the remote's object database itself and moves
- * its branch by compare-and-swap: a push that lost the race is refused
- * and retried after a merge, as a server would have it.
+ * its branch as a server would: refused unless head contains what the
+ * branch holds there, and by compare-and-swap from that, so a push that
+ * lost a race is refused too, and retried after a merge.
  */
 static int push_local(struct brm_remote *n, git_repository *git,
     const char *branch, const char *path, const git_oid *head,
-    const git_oid *expected, int *refused)
+    int *refused)
 {
 	git_repository *rr = NULL;
 	git_packbuilder *pb = NULL;
@@ -162,7 +193,7 @@ static int push_local(struct brm_remote *n, git_repository *git,
 	git_buf objects = GIT_BUF_INIT;
 	char *pack = NULL;
 	git_oid cur;
-	int err, ret = 0;
+	int err, have, ret = 0;
 
 	if (git_repository_open_ext(&rr, path, GIT_REPOSITORY_OPEN_NO_SEARCH,
 	    NULL) < 0) {
@@ -177,14 +208,19 @@ static int push_local(struct brm_remote *n, git_repository *git,
 		    "repository: git init --bare <dir>");
 		goto done;
 	}
-	if (git_revwalk_new(&walk, git) < 0 ||
-	    git_revwalk_push(walk, head) < 0)
-		goto failed;
-	if (expected && git_revwalk_hide(walk, expected) < 0)
+	have = git_reference_name_to_id(&cur, rr, branch) == 0;
+	git_error_clear();
+	if (have && !git_oid_equal(&cur, head) &&
+	    git_graph_descendant_of(git, head, &cur) != 1) {
+		/* theirs has commits we have not fetched yet */
 		git_error_clear();
-	if (git_reference_name_to_id(&cur, rr, branch) == 0 &&
-	    git_revwalk_hide(walk, &cur) < 0)
-		git_error_clear();	/* theirs is newer than our fetch */
+		*refused = 1;
+		goto done;
+	}
+	if (git_revwalk_new(&walk, git) < 0 ||
+	    git_revwalk_push(walk, head) < 0 ||
+	    hide_theirs(rr, git, walk) < 0)
+		goto failed;
 	if (git_packbuilder_new(&pb, git) < 0 ||
 	    git_packbuilder_insert_walk(pb, walk) < 0 ||
 	    git_repository_item_path(&objects, rr,
@@ -195,9 +231,9 @@ static int push_local(struct brm_remote *n, git_repository *git,
 	if (git_packbuilder_object_count(pb) &&
 	    git_packbuilder_write(pb, pack, 0, on_pack_written, n) < 0)
 		goto failed;
-	if (expected)
+	if (have)
 		err = git_reference_create_matching(&ref, rr, branch, head,
-		    1, expected, "push");
+		    1, &cur, "push");
 	else
 		err = git_reference_create_matching(&ref, rr, branch, head,
 		    0, NULL, "push");
@@ -264,7 +300,7 @@ static int push_network(struct brm_remote *n, git_remote *remote,
 
 int brm_remote_push(struct brm_remote *n, git_repository *git,
     git_remote *remote, const char *branch, const git_oid *head,
-    const git_oid *expected, int *refused)
+    int *refused)
 {
 	const char *url = git_remote_pushurl(remote);
 	char *path;
@@ -273,8 +309,7 @@ int brm_remote_push(struct brm_remote *n, git_repository *git,
 	*refused = 0;
 	n->url = url ? url : git_remote_url(remote);
 	if ((path = local_path(n->url)))
-		ret = push_local(n, git, branch, path, head, expected,
-		    refused);
+		ret = push_local(n, git, branch, path, head, refused);
 	else
 		ret = push_network(n, remote, branch, refused);
 	free(path);

@@ -45,19 +45,22 @@ void brm_remote_callbacks(struct git_remote_callbacks *cb,
  * from"...): authentication and certificate failures with a hint. */
 int brm_remote_error(struct brm_remote *n, const char *what, int err);
 
+/* Is url a path on this machine ("../team.git", "/srv/team.git"), not
+ * a URL ("file://", "ssh://", scp-like "host:path")?  A relative one is
+ * taken from the directory the user means, as git does. */
+int brm_remote_is_path(const char *url);
+
 /* Fetch remote's branches (its refspecs) into the remote-tracking refs. */
 int brm_remote_fetch(struct brm_remote *n, struct git_remote *remote);
 
 /*
- * Set branch ("refs/heads/main") on remote to head, where it held
- * expected when last fetched (NULL: it had no such branch).  *refused is
- * 1 when the remote moved meanwhile (fetch, integrate and push again);
- * other refusals are errors.  The remote's push URL is used if it has
- * one.
+ * Set branch ("refs/heads/main") on remote to head, at the remote's push
+ * URL if it has one.  *refused is 1 when the remote holds commits head
+ * lacks, or moved meanwhile (fetch, integrate and push again); other
+ * refusals are errors.
  */
 int brm_remote_push(struct brm_remote *n, struct git_repository *git,
     struct git_remote *remote, const char *branch,
-    const struct git_oid *head, const struct git_oid *expected,
-    int *refused);
+    const struct git_oid *head, int *refused);
 
 #endif

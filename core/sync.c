@@ -289,7 +289,7 @@ done:
 
 /* ---- pushing ---- */
 
-/* Commits reachable from to but not from from (NULL: all). */
+/* Commits reachable from to but not from from. */
 static size_t count_new(git_repository *git, const git_oid *from,
     const git_oid *to)
 {
@@ -299,7 +299,7 @@ static size_t count_new(git_repository *git, const git_oid *from,
 
 	if (git_revwalk_new(&walk, git) == 0 &&
 	    git_revwalk_push(walk, to) == 0 &&
-	    (!from || git_revwalk_hide(walk, from) == 0))
+	    git_revwalk_hide(walk, from) == 0)
 		while (git_revwalk_next(&id, walk) == 0)
 			n++;
 	git_error_clear();
@@ -307,15 +307,39 @@ static size_t count_new(git_repository *git, const git_oid *from,
 	return n;
 }
 
-static int push(struct sync *sy, const git_oid *head,
-    const git_oid *expected, int *refused)
+/*
+ * Commits reachable from to that the remote is not known to have on any
+ * branch (its remote-tracking refs): a new branch off main brings the
+ * remote only the commits made on it.
+ */
+static size_t count_new_to_remote(struct sync *sy, const git_oid *to)
+{
+	char *glob = brm_xprintf("refs/remotes/%s/*", sy->name);
+	git_revwalk *walk = NULL;
+	git_oid id;
+	size_t n = 0;
+
+	if (git_revwalk_new(&walk, sy->git) == 0 &&
+	    git_revwalk_push(walk, to) == 0 &&
+	    git_revwalk_hide_glob(walk, glob) == 0)
+		while (git_revwalk_next(&id, walk) == 0)
+			n++;
+	git_error_clear();
+	git_revwalk_free(walk);
+	free(glob);
+	return n;
+}
+
+/* Push head; known: the remote had the branch when last fetched. */
+static int push(struct sync *sy, const git_oid *head, int known,
+    int *refused)
 {
 	git_reference *ref = NULL;
 	int ret;
 
 	if ((ret = brm_remote_push(&sy->net, sy->git, sy->remote, sy->branch,
-	    head, expected, refused)) == 0 && !*refused) {
-		if (!expected)
+	    head, refused)) == 0 && !*refused) {
+		if (!known)
 			sy->rep->created = 1;
 		if (git_reference_create(&ref, sy->git, sy->tracking, head, 1,
 		    "update by push") < 0)
@@ -433,7 +457,7 @@ int brm_sync(struct brm_store *s, const char *remote,
 	struct brm_pending st = { 0 };
 	struct sync sy;
 	git_oid theirs, tracking, head;
-	size_t tries, ahead;
+	size_t tries, fresh;
 	int found = 0, have, refused, ret;
 
 	memset(rep, 0, sizeof(*rep));
@@ -469,14 +493,16 @@ int brm_sync(struct brm_store *s, const char *remote,
 			goto done;
 		if ((ret = brm_repo_branch_tip(sy.repo, sy.branch, &head)) < 0)
 			goto done;
-		if (!(ahead = count_new(sy.git, have ? &tracking : NULL,
-		    &head)))
+		/* a branch the remote lacks is pushed even with no new
+		 * commit: it is created there */
+		if (have && !count_new(sy.git, &tracking, &head))
 			break;
-		if ((ret = push(&sy, &head, have ? &tracking : NULL,
-		    &refused)) < 0)
+		/* before the push moves the remote-tracking ref */
+		fresh = count_new_to_remote(&sy, &head);
+		if ((ret = push(&sy, &head, have, &refused)) < 0)
 			goto done;
 		if (!refused) {
-			rep->pushed = ahead;
+			rep->pushed = fresh;
 			break;
 		}
 		if (tries == PUSH_TRIES) {

@@ -56,7 +56,7 @@ struct brm_sync_report {
 	int merged;		/* a merge commit was made */
 	char **records;		/* paths merged field by field */
 	size_t n_records;
-	size_t pushed;		/* commits the remote did not have */
+	size_t pushed;		/* commits the remote had on no branch */
 	int created;		/* the remote branch was created */
 	int resumed;		/* a pending merge was completed */
 	struct brm_sync_conflict *conflicts;

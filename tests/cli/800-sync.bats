@@ -108,6 +108,31 @@ count() { brm -C "$1" list "$2" --format tsv | tail -n +2 | wc -l; }
 	[ ! -e "$A/d" ]
 }
 
+@test "clone takes a relative path to clone from in -C's directory, as git does" {
+	mkdir x
+	run --separate-stderr brm -C x clone ../remote.git c
+	[ "$status" -eq 0 ]
+	[ "$output" = "Cloned ../remote.git into x/c" ]
+	[ "$(ids x/c customers)" = "acme-corp" ]
+	# the clone syncs from anywhere
+	[[ "$(git -C x/c config remote.origin.url)" == /* ]]
+	run brm -C x/c sync
+	[ "$status" -eq 0 ]
+	[ "$output" = "up to date with origin/main" ]
+	# without -C, or with BRM_DIR, from the current directory
+	run --separate-stderr brm clone remote.git d
+	[ "$status" -eq 0 ]
+	[ "$(ids d customers)" = "acme-corp" ]
+	BRM_DIR="$A" run --separate-stderr brm clone remote.git e
+	[ "$status" -eq 0 ]
+	[ -f e/.brm/config.yaml ]
+	# not there from -C's directory: nothing is made
+	run --separate-stderr brm -C x clone remote.git f
+	[ "$status" -eq 1 ]
+	[[ "${stderr_lines[0]}" == "brm: error: cannot clone 'x/remote.git': "* ]]
+	[ ! -e x/f ] && [ ! -e f ]
+}
+
 @test "clone of an empty repository says how to start a portfolio" {
 	git init -q --bare --initial-branch=main empty.git
 	run --separate-stderr brm clone "$PWD/empty.git" e
@@ -601,6 +626,57 @@ count() { brm -C "$1" list "$2" --format tsv | tail -n +2 | wc -l; }
 	run ivan sync --abort
 	[ "$status" -eq 0 ]
 	[ "$output" = "dropped the merge of origin/team/crm; nothing had been committed" ]
+}
+
+@test "a new branch: only the commits the remote has on no branch are counted" {
+	olga log-meeting acme-corp --kind daily >/dev/null
+	olga sync >/dev/null
+	git -C "$A" switch -q -c team/crm
+	olga set acme-corp notes="on the branch" >/dev/null
+	run --separate-stderr olga sync
+	[ "$status" -eq 0 ]
+	[ "$output" = "pushed 1 commit to origin/team/crm (a new branch)" ]
+	[ "$(git --git-dir="$R" rev-parse team/crm)" = "$(git -C "$A" rev-parse HEAD)" ]
+	# a branch with nothing new is still created on the remote
+	git -C "$A" switch -q -c team/empty main
+	run --separate-stderr olga sync
+	[ "$status" -eq 0 ]
+	[ "$output" = "created origin/team/empty, with no commits new to origin" ]
+	[ "$(git --git-dir="$R" rev-parse team/empty)" = "$(git -C "$A" rev-parse main)" ]
+	run olga sync
+	[ "$status" -eq 0 ]
+	[ "$output" = "up to date with origin/team/empty" ]
+}
+
+@test "a remote's push URL (remote.origin.pushurl) takes the pushes; the fetch URL is left alone" {
+	# fetch from a mirror of the shared repository that lags behind it
+	P="$BATS_TEST_TMPDIR/primary.git"
+	git clone -q --bare "$R" "$P"
+	git -C "$A" config remote.origin.pushurl "$P"
+	fetched=$(git --git-dir="$R" rev-parse main)
+	olga add-customer "Globex" >/dev/null
+	run --separate-stderr olga sync
+	[ "$status" -eq 0 ]
+	[ "$output" = "pushed 1 commit to origin/main" ]
+	[ "$(git --git-dir="$P" rev-parse main)" = "$(git -C "$A" rev-parse HEAD)" ]
+	# again while the mirror still holds the old commit
+	olga add-customer "Initech" >/dev/null
+	run --separate-stderr olga sync
+	[ "$status" -eq 0 ]
+	[[ "$output" == "pushed "*" to origin/main" ]]
+	[ "$(git --git-dir="$P" rev-parse main)" = "$(git -C "$A" rev-parse HEAD)" ]
+	[ "$(git --git-dir="$R" rev-parse main)" = "$fetched" ]
+	git --git-dir="$P" fsck --strict
+	# commits the push repository has and the clone has not fetched
+	# yet: refused, as git refuses a push that is not a fast-forward
+	git -C "$B" config remote.origin.pushurl "$P"
+	ivan log-meeting acme-corp --kind daily >/dev/null
+	cd "$B"
+	before=$(snapshot)
+	run --separate-stderr ivan sync
+	[ "$status" -eq 1 ]
+	[ "$(git --git-dir="$P" rev-parse main)" = "$(git -C "$A" rev-parse HEAD)" ]
+	unchanged_since "$before"
 }
 
 @test "git merge uses brm's merge driver: fields merge, conflicts are marked" {

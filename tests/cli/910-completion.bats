@@ -197,14 +197,15 @@ complaints() {
 	B="$BATS_TEST_TMPDIR/b"
 	git init -q --bare "$R"
 	git remote add origin "$R"
+	brm subscribe globex desk >/dev/null
 	brm sync >/dev/null
 	brm clone "$R" "$B" >/dev/null
 	brm set acme-corp status=former business=Retail >/dev/null
-	brm set globex status=former >/dev/null
+	brm set globex status=former services.0.vital=true >/dev/null
 	brm sync >/dev/null
 	cd "$B"
 	brm set acme-corp status=prospect business=Wholesale >/dev/null
-	brm set globex status=prospect >/dev/null
+	brm set globex status=prospect services.0.vital=false >/dev/null
 	run brm sync
 	[ "$status" -eq 1 ]
 	# the records in conflict, each once
@@ -220,10 +221,28 @@ complaints() {
 	run brm __complete resolve acme ""
 	[ "$(flat <<<"$output")" = "business status" ]
 	run brm __complete resolve customers/globex.yaml ""
-	[ "$output" = "status" ]
+	[ "$(flat <<<"$output")" = "services.0.vital status" ]
 	run brm __complete resolve --ours acme-corp st
 	[ "$output" = "status" ]
 	run brm __complete resolve desk ""
+	[ -z "$output" ]
+	# --value: the values the field takes, as brm set offers them
+	run --separate-stderr brm __complete resolve globex status --value ""
+	[ "$status" -eq 0 ] && [ -z "$stderr" ]
+	[ "$(flat <<<"$output")" = "$(brm __complete set globex status= | sed 's/^status=//' | flat)" ]
+	[ "$(flat <<<"$output")" = "active former prospect" ]
+	run brm __complete resolve glob services.0.vital --value ""
+	[ "$(flat <<<"$output")" = "false true" ]
+	# no field named yet: no values
+	run brm __complete resolve globex --value ""
+	[ -z "$output" ]
+	run brm __complete resolve globex status --value=p
+	[ "$output" = "--value=prospect" ]
+	run brm __complete resolve customers/globex.yaml status --value f
+	[ "$output" = "former" ]
+	run brm __complete resolve acme-corp business --value ""
+	[ -z "$output" ]
+	run brm __complete resolve acme-corp services.0.vital --value ""
 	[ -z "$output" ]
 	# a field settled is no longer offered
 	brm resolve acme-corp status --theirs >/dev/null
@@ -232,7 +251,9 @@ complaints() {
 	run bash_complete brm resolve glob
 	[ "$output" = "globex" ]
 	run bash_complete brm resolve globex ""
-	[ "$output" = "status" ]
+	[ "$(flat <<<"$output")" = "services.0.vital status" ]
+	run bash_complete brm resolve globex status --value ""
+	[ "$(flat <<<"$output")" = "active former prospect" ]
 }
 
 @test "brm __complete: ids of the records a command can take" {
