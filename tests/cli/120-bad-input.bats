@@ -261,8 +261,12 @@ hint:   acme-hosting (service)" ]
 		run --separate-stderr brm $cmd
 		[ "$status" -eq 1 ]
 		[ -z "$output" ]
-		[ "$stderr" = "brm: error: mapping values are not allowed in this context (customers/acme-corp.yaml:4:7)" ]
+		[ "${stderr_lines[0]}" = "brm: error: mapping values are not allowed in this context (customers/acme-corp.yaml:4:7)" ]
 	done
+	# only rm has a way out: the hint says it (110-records.bats)
+	[ "${stderr_lines[1]}" = "hint: fix it by hand, or use --force to remove it unread" ]
+	run --separate-stderr brm show acme-corp
+	[ "${#stderr_lines[@]}" -eq 1 ]
 	# a listing names it and goes on (110-records.bats)
 	run --separate-stderr brm list customers
 	[ "$status" -eq 1 ]
