@@ -46,39 +46,27 @@ static void loader_problem(struct brm_problems *out, const char *path,
  * otherwise read them all again.
  */
 struct parties {
-	struct brm_record **sup, **cust;
-	size_t nsup, ncust;
+	struct brm_recv suppliers, customers;
 };
 
 static int kept(struct parties *p, struct brm_record *r)
 {
-	struct brm_record ***v;
-	size_t *n;
-
-	if (r->kind == &brm_kind_supplier) {
-		v = &p->sup;
-		n = &p->nsup;
-	} else if (r->kind == &brm_kind_customer) {
-		v = &p->cust;
-		n = &p->ncust;
-	} else {
+	if (r->kind == &brm_kind_supplier)
+		brm_recv_push(&p->suppliers, r);
+	else if (r->kind == &brm_kind_customer)
+		brm_recv_push(&p->customers, r);
+	else
 		return 0;
-	}
-	*v = brm_realloc(*v, (*n + 1) * sizeof(**v));
-	(*v)[(*n)++] = r;
 	return 1;
 }
 
-static void parties_release(struct parties *p)
+static void free_records(struct brm_recv *v)
 {
 	size_t i;
 
-	for (i = 0; i < p->nsup; i++)
-		brm_record_free(p->sup[i]);
-	for (i = 0; i < p->ncust; i++)
-		brm_record_free(p->cust[i]);
-	free(p->sup);
-	free(p->cust);
+	for (i = 0; i < v->n; i++)
+		brm_record_free(v->v[i]);
+	free(v->v);
 }
 
 static void check_record(struct brm_store *s, struct brm_ref_cache *refs,
@@ -171,10 +159,13 @@ static int check(struct brm_ctx *ctx, int quiet)
 		records += check_kind(s, refs, &parties, *k, &probs);
 	brm_ref_cache_free(refs);
 	/* rules across kinds */
-	brm_sla_check_among((const struct brm_record *const *)parties.sup,
-	    parties.nsup, (const struct brm_record *const *)parties.cust,
-	    parties.ncust, &probs);
-	parties_release(&parties);
+	brm_sla_check_among(
+	    (const struct brm_record *const *)parties.suppliers.v,
+	    parties.suppliers.n,
+	    (const struct brm_record *const *)parties.customers.v,
+	    parties.customers.n, &probs);
+	free_records(&parties.suppliers);
+	free_records(&parties.customers);
 	if (probs.n)
 		qsort(probs.items, probs.n, sizeof(*probs.items),
 		    by_position);

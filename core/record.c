@@ -371,3 +371,12 @@ char *brm_record_why_invalid(const struct brm_kind *kind, const char *id,
 	brm_problems_release(&probs);
 	return brm_buf_detach(&b);
 }
+
+void brm_recv_push(struct brm_recv *v, struct brm_record *r)
+{
+	if (v->n == v->alloc) {
+		v->alloc = v->alloc ? 2 * v->alloc : 8;
+		v->v = brm_realloc(v->v, v->alloc * sizeof(*v->v));
+	}
+	v->v[v->n++] = r;
+}

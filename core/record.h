@@ -70,4 +70,12 @@ const struct brm_kind *brm_record_of_path(const char *path, char **id);
 char *brm_record_why_invalid(const struct brm_kind *kind, const char *id,
     const struct brm_node *root, const char *path);
 
+/* A list of records, in the order pushed (not owned by the list). */
+struct brm_recv {
+	struct brm_record **v;
+	size_t n, alloc;
+};
+
+void brm_recv_push(struct brm_recv *v, struct brm_record *r);
+
 #endif

@@ -64,15 +64,6 @@ struct brm_month brm_month_add(struct brm_month m, int delta)
 	return m;
 }
 
-void brm_recv_push(struct brm_recv *v, struct brm_record *r)
-{
-	if (v->n == v->alloc) {
-		v->alloc = v->alloc ? 2 * v->alloc : 8;
-		v->v = brm_realloc(v->v, v->alloc * sizeof(*v->v));
-	}
-	v->v[v->n++] = r;
-}
-
 /* ---- dates as written ---- */
 
 /* The "YYYY-MM-DD" a date or timestamp field starts with, or NULL. */

@@ -99,14 +99,6 @@ static inline double brm_figures_resolution_hours(
 	    f->complaints_resolved * 10.0) / 10.0 : NAN;
 }
 
-struct brm_recv {
-	struct brm_record **v;
-	size_t n, alloc;
-};
-
-/* Append r (not owned by the list). */
-void brm_recv_push(struct brm_recv *v, struct brm_record *r);
-
 /* An open action item of a meeting. */
 struct brm_action_ref {
 	const struct brm_record *meeting;
